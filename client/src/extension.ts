@@ -1,0 +1,2 @@
+// placeholder entry point, replaced by the LSP server
+export {};
