@@ -1,0 +1,4 @@
+/** FRR configuration AST (filled in by the FRR language work). */
+export interface FrrFile {
+  kind: 'frr';
+}

@@ -1,0 +1,4 @@
+/** Yamaha RTX command file AST (filled in by the Yamaha language work). */
+export interface YamahaFile {
+  kind: 'yamaha-rtx';
+}
