@@ -1,0 +1,35 @@
+import type { Finding, FileProblem, LanguageId, Severity } from '../core/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+
+/**
+ * Options that change what a check finds (not how severe it is: severities are applied after checks run,
+ * from the `vpnconf.checks` setting, and checks never read settings).
+ */
+export interface AnalysisOptions {
+  /** Libreswan major version the configs target: decides obsolete/unknown keywords. Default "5". */
+  libreswanVersion: '4' | '5';
+}
+
+/** What every check declares about itself. `code` == file name == settings key == fixture folder. */
+export interface CheckMeta {
+  code: string;
+  defaultSeverity: Severity;
+  /** One sentence for the README table and the settings schema. */
+  description: string;
+}
+
+/** A check that looks at one file at a time (its result is cached per file version). */
+export interface FileCheck extends CheckMeta {
+  scope: 'file';
+  /** Languages whose files this check reads. */
+  languages: readonly LanguageId[];
+  run(file: AnalyzedFile, snapshot: WorkspaceSnapshot): FileProblem[];
+}
+
+/** A check that joins facts across files and hosts (runs on the whole snapshot). */
+export interface WorkspaceCheck extends CheckMeta {
+  scope: 'workspace';
+  run(snapshot: WorkspaceSnapshot): Finding[];
+}
+
+export type Check = FileCheck | WorkspaceCheck;
