@@ -17,6 +17,9 @@ import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
+import { check as pskMissing } from './psk-missing';
+import { check as pskMismatch } from './psk-mismatch';
+import { check as markDuplicate } from './mark-duplicate';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -41,6 +44,9 @@ export const CHECKS: readonly Check[] = [
   includeCycle,
   vtiWithoutMark,
   defaultrouteBoth,
+  pskMissing,
+  pskMismatch,
+  markDuplicate,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */
