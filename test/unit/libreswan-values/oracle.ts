@@ -61,7 +61,7 @@ export function addconnCheck(addconn: string, line: string, section: 'conn' | 'c
     execFile(addconn, ['--checkconfig', '--config', file], { timeout: 20000, cwd: dir }, (e, stdout, stderr) => {
       rmSync(dir, { recursive: true, force: true });
       const out = `${stdout}${stderr}`.trim();
-      resolve({ ok: !e && !/error|invalid|bad|failed/i.test(out), out });
+      resolve({ ok: !e && !/error|invalid|bad|failed|unknown|only valid/i.test(out), out });
     });
   });
 }

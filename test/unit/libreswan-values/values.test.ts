@@ -40,7 +40,7 @@ const ROWS: Row[] = [
   ['mark', 'mark', '4294967296', '*', 'error'], ['mark', 'mark', '5/0xf0', '*', 'error'], ['mark', 'mark', '-2', '*', 'error'], ['mark-in', 'mark', '7/0', '*', 'error'],
   // ip
   ['sourceip', 'ip', '10.0.0.1', '*', 'ok'], ['sourceip', 'ip', 'fd00::1', '*', 'ok'], ['sourceip', 'ip', '1.2.3', '*', 'error'], ['sourceip', 'ip', '10.0.0.1/24', '*', 'error'],
-  ['nexthop', 'ip', '%direct', '*', 'ok'], ['nexthop', 'ip', '%defaultroute', '*', 'ok'], ['nexthop', 'ip', 'foo', '*', 'error'],
+  ['nexthop', 'ip', '%direct', '4', 'error'], ['nexthop', 'ip', '%direct', '5', 'ok'], ['nexthop', 'ip', '%defaultroute', '*', 'ok'], ['nexthop', 'ip', 'foo', '*', 'error'],
   // ip-list
   ['modecfgdns', 'ip-list', '1.1.1.1,8.8.8.8', '*', 'ok'], ['modecfgdns', 'ip-list', '"1.1.1.1 2001:4860:4860::8888"', '*', 'ok'], ['modecfgdns', 'ip-list', '1.1.1.1,junk', '*', 'error', [8, 12]],
   // subnet

@@ -68,7 +68,10 @@ export function isDnsName(text: string): boolean {
 
 /** `ip`: one address (`sourceip`, `nexthop`, `listen`); nexthop also takes %direct/%defaultroute. */
 export function checkIp(kw: string, text: string, v: LibreswanVersion): ValueIssue[] {
-  if (kw === 'nexthop' && (text === '%direct' || text === '%defaultroute')) return [];
+  if (kw === 'nexthop' && (text === '%defaultroute' || (text === '%direct' && v === '5'))) return [];
+  if (kw === 'nexthop' && text === '%direct') {
+    return [valueError(0, text.length, '`nexthop`: Libreswan 4 does not understand %direct in ipsec.conf; leave nexthop unset for a directly connected peer')];
+  }
   if (kw === 'sourceip' && v === '5' && text.includes(',')) return checkIpList(kw, text, /[,]/);
   if (parseIp(text)) return [];
   const extra = kw === 'nexthop' ? ', %direct or %defaultroute' : '';
