@@ -20,6 +20,8 @@ import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
 import { check as pskMismatch } from './psk-mismatch';
 import { check as markDuplicate } from './mark-duplicate';
+import { check as invalidValue } from './invalid-value';
+import { check as invalidAlgorithm } from './invalid-algorithm';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -47,6 +49,8 @@ export const CHECKS: readonly Check[] = [
   pskMissing,
   pskMismatch,
   markDuplicate,
+  invalidValue,
+  invalidAlgorithm,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */
