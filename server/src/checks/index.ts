@@ -20,6 +20,8 @@ import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
 import { check as pskMismatch } from './psk-mismatch';
 import { check as markDuplicate } from './mark-duplicate';
+import { check as insidePeerMismatch } from './inside-peer-mismatch';
+import { check as subnetOverlap } from './subnet-overlap';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 
@@ -49,6 +51,8 @@ export const CHECKS: readonly Check[] = [
   pskMissing,
   pskMismatch,
   markDuplicate,
+  insidePeerMismatch,
+  subnetOverlap,
   invalidValue,
   invalidAlgorithm,
 ];

@@ -39,9 +39,23 @@ export interface PskRef {
 /** BGP facts of the host about this tunnel (from FRR `router bgp` or Yamaha `bgp`), when present. */
 export interface BgpFacts {
   localAsn?: Fact<number>;
-  /** The BGP neighbor address configured over this tunnel (matched by the inside /30 or /31). */
-  neighbor?: Fact<Cidr>;
+  /** The BGP neighbor configured over this tunnel: its address lies in the end's inside prefix. */
+  neighbor?: BgpNeighborFact;
   remoteAsn?: Fact<number>;
+}
+
+/** A BGP neighbor of a host (FRR `neighbor A remote-as N`, Yamaha `bgp neighbor N ASN A`). */
+export interface BgpNeighborFact {
+  address: Fact<Cidr>;
+  remoteAsn?: Fact<number>;
+  /** Every range where the neighbor address is written (for renaming it), the first is `address.range`. */
+  mentions: Array<{ uri: string; range: Range }>;
+}
+
+/** The BGP configuration of a host, merged from its FRR files and Yamaha config. */
+export interface HostBgp {
+  localAsn?: Fact<number>;
+  neighbors: BgpNeighborFact[];
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { libreswanEnds } from './ends-libreswan';
 import { cloudOfEnd } from './clouds';
-import { localKeys, remoteKeys, type Cloud, type TunnelEnd } from './tunnel-types';
+import { cidrOf } from './ip';
+import { localKeys, remoteKeys, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
 
 export * from './tunnel-types';
 
@@ -29,34 +30,79 @@ export interface TunnelModel {
   cloud: ReadonlyMap<TunnelEnd, Cloud>;
 }
 
-/** Per-host ends builders: Libreswan today; Yamaha and FRR enrichers plug in here. */
+/** Per-host ends builders, one per vendor (Libreswan conns, Yamaha tunnels). */
 export type EndsBuilder = (snapshot: WorkspaceSnapshot, host: Host) => TunnelEnd[];
-/** Adds facts from other files of the host (e.g. FRR BGP neighbors) to the host's ends, in place. */
-export type EndsEnricher = (snapshot: WorkspaceSnapshot, host: Host, ends: TunnelEnd[]) => void;
+/** Per-host BGP readers (FRR, Yamaha); their neighbors are merged into one HostBgp. */
+export type BgpReader = (snapshot: WorkspaceSnapshot, host: Host) => HostBgp | null;
 
 const BUILDERS: EndsBuilder[] = [libreswanEnds];
-const ENRICHERS: EndsEnricher[] = [];
+const BGP_READERS: BgpReader[] = [];
 
-/** Registers an adapter for another vendor (called once at module load by the adapter's file). */
-export function registerEnds(builder: EndsBuilder | null, enricher?: EndsEnricher): void {
-  if (builder) BUILDERS.push(builder);
-  if (enricher) ENRICHERS.push(enricher);
+/** Registers a vendor adapter (called from model/adapters.ts, the one place that lists them). */
+export function registerAdapter(builder: EndsBuilder | null, bgp?: BgpReader): void {
+  if (builder && !BUILDERS.includes(builder)) BUILDERS.push(builder);
+  if (bgp && !BGP_READERS.includes(bgp)) BGP_READERS.push(bgp);
 }
 
-const hostCache = new WeakMap<Host, { files: readonly (AnalyzedFile | undefined)[]; version: string; ends: TunnelEnd[] }>();
+interface HostFacts {
+  files: readonly (AnalyzedFile | undefined)[];
+  version: string;
+  ends: TunnelEnd[];
+  bgp: HostBgp;
+}
+const hostCache = new WeakMap<Host, HostFacts>();
 const modelCache = new WeakMap<WorkspaceSnapshot, TunnelModel>();
 
 /** The ends of one host, reused while none of the host's files changed. */
 export function hostEnds(snapshot: WorkspaceSnapshot, host: Host): TunnelEnd[] {
+  return hostFacts(snapshot, host).ends;
+}
+
+/** The merged BGP facts of one host (empty when it has no FRR/Yamaha BGP configuration). */
+export function hostBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp {
+  return hostFacts(snapshot, host).bgp;
+}
+
+function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
   const files = host.fileUris.map((u) => snapshot.files.get(u));
   const version = snapshot.options.libreswanVersion;
   const hit = hostCache.get(host);
-  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit.ends;
+  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit;
   const ends: TunnelEnd[] = [];
   for (const b of BUILDERS) ends.push(...b(snapshot, host));
-  for (const e of ENRICHERS) e(snapshot, host, ends);
-  hostCache.set(host, { files, version, ends });
-  return ends;
+  const bgp: HostBgp = { neighbors: [] };
+  for (const r of BGP_READERS) {
+    const got = r(snapshot, host);
+    if (!got) continue;
+    bgp.localAsn ??= got.localAsn;
+    bgp.neighbors.push(...got.neighbors);
+  }
+  attachBgp(ends, bgp);
+  const facts = { files, version, ends, bgp };
+  hostCache.set(host, facts);
+  return facts;
+}
+
+/**
+ * Gives each end the BGP neighbor whose address lies in the end's inside prefix (the /30 or /31 of
+ * `leftvti`), with the host's local ASN and the neighbor's remote ASN. Indexed by prefix: O(ends + neighbors).
+ */
+function attachBgp(ends: TunnelEnd[], bgp: HostBgp): void {
+  if (!bgp.neighbors.length) return;
+  const byNet = new Map<string, BgpNeighborFact>();
+  for (const n of bgp.neighbors) {
+    for (const len of [30, 31, 126, 127]) {
+      if ((n.address.value.family === 4) !== len < 100) continue;
+      const net = cidrOf(n.address.value.family, n.address.value.addr, len);
+      if (!byNet.has(net.networkText)) byNet.set(net.networkText, n);
+    }
+  }
+  for (const e of ends) {
+    const inside = e.insideLocal?.value;
+    const n = inside ? byNet.get(inside.networkText) : undefined;
+    if (!n) continue;
+    e.bgp = { localAsn: bgp.localAsn, neighbor: n, remoteAsn: n.remoteAsn };
+  }
 }
 
 /** The tunnel model of a snapshot (memoized per snapshot). */
