@@ -22,6 +22,9 @@ import { check as pskMismatch } from './psk-mismatch';
 import { check as markDuplicate } from './mark-duplicate';
 import { check as insidePeerMismatch } from './inside-peer-mismatch';
 import { check as subnetOverlap } from './subnet-overlap';
+import { check as cloudInsideCidr } from './cloud-inside-cidr';
+import { check as cloudPskFormat } from './cloud-psk-format';
+import { check as cloudWeakProposal } from './cloud-weak-proposal';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 
@@ -53,6 +56,9 @@ export const CHECKS: readonly Check[] = [
   markDuplicate,
   insidePeerMismatch,
   subnetOverlap,
+  cloudInsideCidr,
+  cloudPskFormat,
+  cloudWeakProposal,
   invalidValue,
   invalidAlgorithm,
 ];
