@@ -2,7 +2,7 @@ import type { FileCheck } from './types';
 import { validateYamaha } from '../languages/yamaha/validate';
 import { yamahaFileOf } from '../model/yamaha';
 
-/** A Yamaha command line is malformed: misspelt sub-keyword, missing or extra argument, unknown option key. Source: shared/reference/yamaha-rtx/commands.json (catalogue facts). */
+/** Lexical problems from the parser (unterminated quote, full-width space) plus: a Yamaha command line is malformed: misspelt sub-keyword, missing or extra argument, unknown option key. Source: shared/reference/yamaha-rtx/commands.json (catalogue facts). */
 export const check: FileCheck = {
   code: 'rtx-syntax',
   defaultSeverity: 'error',
@@ -11,6 +11,6 @@ export const check: FileCheck = {
   languages: ['yamaha-rtx'],
   run(file) {
     const ast = yamahaFileOf(file);
-    return ast ? validateYamaha(ast).filter((p) => p.code === 'rtx-syntax') : [];
+    return ast ? [...file.parseProblems.filter((p) => p.code === 'rtx-syntax'), ...validateYamaha(ast).filter((p) => p.code === 'rtx-syntax')] : [];
   },
 };
