@@ -27,6 +27,9 @@ export const check: FileCheck = {
         out.push({ range: pl.le.range, severity: 'error', code: 'frr-invalid-value', message: `le ${le} is below ${ge !== undefined && ge > len ? `ge ${ge}` : `the prefix length /${len}`}; FRR requires length <= ge <= le.` });
     }
     for (const r of facts.routers) {
+      for (const n of r.neighbors)
+        if (n.kind === 'interface' && /^[0-9.]+$/.test(n.name) && n.firstLine === n.range.start.line)
+          out.push({ range: n.range, severity: 'error', code: 'frr-invalid-value', message: `\`${n.name}\` is not a valid IPv4 address; FRR would take it as an interface name.` });
       const all = [r.timers, ...r.neighbors.map((n) => n.timers)];
       for (const t of all) {
         if (t && t.hold !== 0 && t.hold < 3)

@@ -155,5 +155,9 @@ export function matchCommand(items: readonly Elem[], words: readonly string[]): 
   const ctx: MatchCtx = { words, reach: 0, expect: [], budget: 20000 };
   const ends = matchSeq(items, [{ pos: 0, trail: [] }], ctx);
   const full = ends.find((s) => s.pos === words.length);
+  for (const s of ends) if (s.pos > ctx.reach) {
+    ctx.reach = s.pos;
+    ctx.expect = [];
+  }
   return { trail: full ? full.trail : null, reach: ctx.reach, expect: ctx.expect };
 }
