@@ -27,6 +27,7 @@ import { check as cloudPskFormat } from './cloud-psk-format';
 import { check as cloudWeakProposal } from './cloud-weak-proposal';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
+import { rtxChecks } from './rtx-index';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -61,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   cloudWeakProposal,
   invalidValue,
   invalidAlgorithm,
+  ...rtxChecks,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */
