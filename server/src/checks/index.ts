@@ -20,6 +20,7 @@ import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 import { rtxChecks } from './rtx-index';
+import { frrChecks } from './frr-index';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -47,6 +48,7 @@ export const CHECKS: readonly Check[] = [
   invalidValue,
   invalidAlgorithm,
   ...rtxChecks,
+  ...frrChecks,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */
