@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChecks } from '../../server/src/checks/run';
@@ -21,21 +21,31 @@ export interface OracleVerdict {
 }
 
 /**
- * Runs `check-libreswan.sh FILE` (addconn --checkconfig) from the file's folder, as the oracle README asks
- * (relative includes resolve against the working directory). Never throws; a failed spawn is a rejection
- * without a line.
+ * Runs the real addconn on `dir/name` from `dir` (relative includes resolve against the working directory),
+ * exactly as `../shared/oracles/check-libreswan.sh` does (`addconn --checkconfig --config FILE`, stderr
+ * kept) and reads its messages the same way, in-process: one process per file instead of five, which keeps
+ * ~500 runs well under the test's time budget. Never rejects; a failed spawn is a rejection without a line.
  */
-export function runAddconn(script: string, dir: string, name: string): OracleVerdict {
-  const r = spawnSync('/bin/bash', [script, name], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
-  if (r.error) return { ok: false, lines: [{ line: null, message: String(r.error) }] };
+export function runAddconnAsync(dir: string, name: string): Promise<OracleVerdict> {
+  return new Promise((resolveVerdict) => {
+    const child = spawn(ADDCONN, ['--checkconfig', '--config', name], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => (err += d));
+    child.on('error', (e) => resolveVerdict({ ok: false, lines: [{ line: null, message: String(e) }] }));
+    child.on('close', (code) => resolveVerdict({ ok: code === 0 && err === '', lines: parseOracle(err) }));
+  });
+}
+
+/** Splits addconn's stderr like the oracle script: `[<newline>]` becomes `[\n]`; a line number when given. */
+export function parseOracle(stderr: string): OracleLine[] {
   const lines: OracleLine[] = [];
-  for (const l of (r.stdout ?? '').split('\n')) {
-    if (!l) continue;
-    const tab = l.indexOf('\t');
-    const head = tab < 0 ? '-' : l.slice(0, tab);
-    lines.push({ line: /^[0-9]+$/.test(head) ? Number(head) : null, message: tab < 0 ? l : l.slice(tab + 1) });
+  for (const l of stderr.replace(/\[\n\]/g, '[\\n]').split('\n')) {
+    if (!l.trim()) continue;
+    const m = /:([0-9]+): syntax error/.exec(l) ?? /^ERROR: [^:]*: ([0-9]+): /.exec(l);
+    lines.push({ line: m ? Number(m[1]) : null, message: l });
   }
-  return { ok: r.status === 0, lines };
+  return lines;
 }
 
 /**

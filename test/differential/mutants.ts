@@ -1,7 +1,7 @@
 import { findKeyword } from '../../server/src/languages/libreswan/keywords';
 
 /** The kinds of seeded mistakes made in corpus files (one mistake per mutant). */
-export const MUTANT_KINDS = ['misspelt-keyword', 'bogus-enum', 'lost-indent', 'unquoted-blanks', 'missing-equals', 'stray-header'] as const;
+export const MUTANT_KINDS = ['misspelt-keyword', 'bogus-enum', 'lost-indent', 'unquoted-blanks', 'missing-equals', 'stray-header', 'trailing-comment'] as const;
 export type MutantKind = (typeof MUTANT_KINDS)[number];
 
 /** One mutant: the changed text, the 0-based line that was changed, and what was done. */
@@ -122,6 +122,14 @@ export function mutate(text: string, kind: MutantKind, rng: Rng): Mutant | null 
       if (!settings.length) return null;
       const s = pick(rng, settings);
       return put(s.line, `${s.indent}${s.key} ${s.rest.trimStart()}`, `${s.key} without =`);
+    }
+    case 'trailing-comment': {
+      // `#word` glued to nothing but the word: Libreswan's lexer reads it as a keyword (a blank after `#` makes it a comment).
+      const plain = settings.filter((s) => !s.rest.includes('#'));
+      if (!plain.length) return null;
+      const s = pick(rng, plain);
+      const note = pick(rng, ['#todo', '#old', '#was-add', '#2023', '#fixme']);
+      return put(s.line, `${lines[s.line].replace(/[\t ]+$/, '')} ${note}`, `${s.key}=... ${note}`);
     }
     case 'stray-header': {
       const headers = lines.map((t, i) => (HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
