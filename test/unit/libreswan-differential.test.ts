@@ -111,6 +111,8 @@ test('libreswan mutants: an error on the line addconn rejects', { skip: haveCorp
   const shifted = rows.filter((r) => r.shifted);
   console.log(`libreswan mutants: error on addconn's line ${hits}/${rows.length} (${pct(hits, rows.length)})`);
   console.log(`  addconn printed the line after the mistake (offending token: the newline ending it) for ${shifted.length}; our error is on the mistake's line for ${shifted.filter((r) => r.hit).length} of them`);
+  const printedHits = rows.filter((r) => r.hit && !r.shifted).length;
+  console.log(`  read naively (our error on the very line number addconn printed): ${printedHits}/${rows.length} (${pct(printedHits, rows.length)})`);
   for (const k of MUTANT_KINDS) {
     const rk = rows.filter((r) => r.kind === k);
     console.log(`  ${k}: ${rk.filter((r) => r.hit).length}/${rk.length}`);
