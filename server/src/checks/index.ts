@@ -18,6 +18,14 @@ import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
+import { check as pskMissing } from './psk-missing';
+import { check as pskMismatch } from './psk-mismatch';
+import { check as markDuplicate } from './mark-duplicate';
+import { check as insidePeerMismatch } from './inside-peer-mismatch';
+import { check as subnetOverlap } from './subnet-overlap';
+import { check as cloudInsideCidr } from './cloud-inside-cidr';
+import { check as cloudPskFormat } from './cloud-psk-format';
+import { check as cloudWeakProposal } from './cloud-weak-proposal';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 import { rtxChecks } from './rtx-index';
@@ -47,6 +55,14 @@ export const CHECKS: readonly Check[] = [
   includeCycle,
   vtiWithoutMark,
   defaultrouteBoth,
+  pskMissing,
+  pskMismatch,
+  markDuplicate,
+  insidePeerMismatch,
+  subnetOverlap,
+  cloudInsideCidr,
+  cloudPskFormat,
+  cloudWeakProposal,
   invalidValue,
   invalidAlgorithm,
   ...rtxChecks,
