@@ -8,6 +8,7 @@ import { check as duplicateKeyword } from './duplicate-keyword';
 import { check as obsoleteKeyword } from './obsolete-keyword';
 import { check as deprecatedKeyword } from './deprecated-keyword';
 import { check as emptyValue } from './empty-value';
+import { check as invalidEnumValue } from './invalid-enum-value';
 import { check as vtiWithoutPrefix } from './vti-without-prefix';
 import { check as weakPsk } from './weak-psk';
 import { check as duplicateConn } from './duplicate-conn';
@@ -28,6 +29,7 @@ import { check as cloudWeakProposal } from './cloud-weak-proposal';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 import { rtxChecks } from './rtx-index';
+import { frrChecks } from './frr-index';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -43,6 +45,7 @@ export const CHECKS: readonly Check[] = [
   obsoleteKeyword,
   deprecatedKeyword,
   emptyValue,
+  invalidEnumValue,
   vtiWithoutPrefix,
   weakPsk,
   duplicateConn,
@@ -63,6 +66,7 @@ export const CHECKS: readonly Check[] = [
   invalidValue,
   invalidAlgorithm,
   ...rtxChecks,
+  ...frrChecks,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */
