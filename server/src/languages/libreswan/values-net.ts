@@ -129,6 +129,7 @@ function networkOf(c: ParsedCidr): string {
  * vti / interface-ip (address with required prefix).
  */
 export function checkSubnet(kw: string, text: string, v: LibreswanVersion): ValueIssue[] {
+  if (text === '0/0' || text === '0.0.0/0') return []; // shorthand for 0.0.0.0/0 that Libreswan's address parser accepts
   const iface = kw === 'vti' || kw === 'interface-ip';
   if (!iface && text.includes(',') && !/^v(host|net):/.test(text)) {
     if (v === '4') return [valueError(0, text.length, `\`${kw}\` takes a single subnet in Libreswan 4; use \`subnets=\` for several`)];

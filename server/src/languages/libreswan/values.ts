@@ -70,7 +70,7 @@ function dispatch(a: ValidateValueArgs): ValueIssue[] {
       if (a.keyword === 'protoport') return checkProtoport(kw, t);
       return [];
     case 'filename':
-      return t.length === 0 ? whole(`\`${kw}\` needs a file name`) : [];
+      return []; // an empty name ("") switches the file off, which Libreswan accepts
     case 'bool':
       return checkBool(kw, t, a.version);
     case 'enum':
