@@ -89,6 +89,8 @@ export function checkIpList(kw: string, text: string, seps: RegExp = /[,\s]/): V
 
 function subnetItem(kw: string, item: string, at: number, v: LibreswanVersion, interfaceAddr: boolean): ValueIssue[] {
   const end = at + item.length;
+  // `0/0` is the IPv4 default route in Libreswan's short form (used throughout its own test suite).
+  if (item === '0/0') return [];
   if (!interfaceAddr) {
     if (item === '%no' || item === '%priv') {
       return [valueError(at, end, `\`${kw}\`: \`${item}\` is only meaningful inside vhost:/vnet: (IKEv1), e.g. vhost:%no,%priv`)];

@@ -70,7 +70,8 @@ function dispatch(a: ValidateValueArgs): ValueIssue[] {
       if (a.keyword === 'protoport') return checkProtoport(kw, t);
       return [];
     case 'filename':
-      return []; // an empty name ("") switches the file off, which Libreswan accepts
+      // An empty value (`dnssec-rootkey-file=""`, `leftupdown=""`) is how Libreswan's own tests switch the file off.
+      return [];
     case 'bool':
       return checkBool(kw, t, a.version);
     case 'enum':
