@@ -4,6 +4,7 @@ import type { Position } from '../../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
 import { hoverYamaha } from './yamaha';
 import { hoverLibreswan } from './libreswan';
+import { hoverSecrets } from './secrets';
 
 /** Hover for any vpnconf file: dispatches by language. Returns null when there is nothing to say. */
 export function hover(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnapshot): Hover | null {
@@ -12,6 +13,8 @@ export function hover(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnap
       return hoverLibreswan(file, pos, snapshot);
     case 'yamaha-rtx':
       return hoverYamaha(file, pos, snapshot);
+    case 'libreswan-secrets':
+      return hoverSecrets(file, pos, snapshot);
     case 'frr':
       return hoverFrr(file, pos, snapshot);
     default:

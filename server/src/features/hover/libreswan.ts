@@ -5,6 +5,7 @@ import { keywordMarkdown } from '../../languages/libreswan/docs';
 import { findKeyword } from '../../languages/libreswan/keywords';
 import { libreswanTargetAt } from '../../languages/libreswan/position';
 import { libreswanHost } from '../../model/libreswan';
+import { hoverInside } from './tunnel';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
 
 const md = (value: string, range?: Hover['range']): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
@@ -62,6 +63,10 @@ export function hoverLibreswan(file: AnalyzedFile, pos: Position, snapshot: Work
         if (mk?.setting.value) rows.push(`- \`${name}\`: mark ${mk.setting.value.text}${r.settings.get('vti-interface') ? ` on ${r.settings.get('vti-interface')!.setting.value?.text ?? ''}` : ''}`);
       }
       return md(`**Marks on this host** (each route-based conn needs its own):\n\n${rows.join('\n')}`, range);
+    }
+    if (m.spec.name === 'vti') {
+      const inside = hoverInside(snapshot, file.uri, pos);
+      if (inside) return inside;
     }
     const subnet = v.split(/[,\s]+/).filter(Boolean).map(describeSubnet).filter((x): x is string => !!x);
     if (subnet.length) return md(subnet.join('\n\n'), range);
