@@ -64,11 +64,9 @@ export function hoverLibreswan(file: AnalyzedFile, pos: Position, snapshot: Work
       }
       return md(`**Marks on this host** (each route-based conn needs its own):\n\n${rows.join('\n')}`, range);
     }
-    if (m.spec.name === 'vti') {
-      const inside = hoverInside(snapshot, file.uri, pos);
-      if (inside) return inside;
-    }
     const subnet = v.split(/[,\s]+/).filter(Boolean).map(describeSubnet).filter((x): x is string => !!x);
+    const inside = m.spec.name === 'vti' ? hoverInside(snapshot, file.uri, pos) : null;
+    if (inside) return md([...subnet, (inside.contents as { value: string }).value].join('\n\n'), range);
     if (subnet.length) return md(subnet.join('\n\n'), range);
     return md(keywordMarkdown(m.spec, t.setting.key, version), t.setting.keyRange);
   }
