@@ -1,2 +1,36 @@
-// placeholder entry point, replaced by the LSP server
-export {};
+import { parseCheckArgs, runCheck } from './cli/check';
+
+const VERSION = '0.1.0';
+const USAGE = `usage: vpnconf check [--format text|json|sarif] [--libreswan-version 4|5] [--severity CODE:LEVEL]... PATH...
+       vpnconf --version
+
+Checks Libreswan (ipsec.conf, *.secrets), FRR (bgpd.conf, frr.conf, staticd.conf) and Yamaha RTX files,
+across files and hosts. Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+`;
+
+/** Entry point of the `vpnconf` command. Returns the process exit code. */
+export function main(argv: readonly string[]): number {
+  const [cmd, ...rest] = argv;
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (cmd !== 'check') {
+    process.stderr.write(cmd ? `vpnconf: unknown command ${cmd}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const args = parseCheckArgs(rest);
+  if (typeof args === 'string') {
+    process.stderr.write(`vpnconf: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const outcome = runCheck(args, VERSION);
+  (outcome.exitCode === 2 ? process.stderr : process.stdout).write(outcome.output);
+  return outcome.exitCode;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

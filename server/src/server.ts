@@ -1,2 +1,198 @@
-// placeholder entry point, replaced by the LSP server
-export {};
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CheckCache, runChecks } from './checks/run';
+import type { Finding, LanguageId } from './core/types';
+import { readDiskFile, walk } from './workspace/disk';
+import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
+import { hover } from './features/hover';
+import { completion } from './features/completion';
+import { documentSymbols } from './features/symbols';
+import { definition } from './features/definition';
+import { foldingRanges } from './features/folding';
+import { codeActions } from './features/code-actions';
+import { toDiagnostic } from './features/diagnostics';
+import { collectSecrets, redact } from './cli/secrets';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+/**
+ * The only file that talks to the LSP connection. Keeps a WorkspaceStore of every vpnconf file of the
+ * workspace folders (open or not), re-analyzes on each change and PUSHES diagnostics
+ * (textDocument/publishDiagnostics) so every LSP client sees them. Pure features answer the requests.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: Settings = DEFAULT_SETTINGS;
+const store = new WorkspaceStore(settings.options);
+const cache = new CheckCache();
+const published = new Map<string, string>();
+let folders: string[] = [];
+let hasConfigurationCapability = false;
+let hasWatcherRegistration = false;
+let timer: NodeJS.Timeout | null = null;
+
+const LANGS: ReadonlySet<string> = new Set(['libreswan', 'libreswan-secrets', 'frr', 'yamaha-rtx']);
+const langOf = (id: string): LanguageId | null => (LANGS.has(id) ? (id as LanguageId) : null);
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWatcherRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folders = (params.workspaceFolders ?? []).map((f) => pathOfUri(f.uri));
+  if (!folders.length && params.rootUri) folders = [pathOfUri(params.rootUri)];
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['=', ',', '-', ' '] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: true,
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'vpnconf', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasWatcherRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{conf,secrets,rtx,txt}' }, { globPattern: '**/vpnconf.json' }],
+    });
+  }
+  await refreshSettings();
+  await indexFolders();
+});
+
+/** Reads every vpnconf file of the workspace folders from disk, yielding to the event loop between chunks. */
+async function indexFolders(): Promise<void> {
+  for (const folder of folders) {
+    let listing;
+    try {
+      listing = walk(folder);
+    } catch {
+      continue;
+    }
+    for (const j of listing.vpnconfJson) setJson(j);
+    let n = 0;
+    for (const f of listing.files) {
+      const uri = uriOfPath(f);
+      if (documents.get(uri)) continue;
+      const d = readDiskFile(f);
+      if (!d.problem) store.set(uri, d.text, 0);
+      if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
+    }
+  }
+  schedule(0);
+}
+
+function setJson(path: string): void {
+  const d = readDiskFile(path);
+  const err = store.setVpnconfJson(path, d.problem ? null : d.text);
+  if (err) connection.console.warn(err);
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration({ section: 'vpnconf' });
+    settings = readSettings(raw);
+    store.setOptions(settings.options);
+    schedule(0);
+  } catch (e) {
+    connection.console.error(`vpnconf: cannot read settings: ${(e as Error).message}`);
+  }
+}
+
+connection.onDidChangeConfiguration(() => void refreshSettings());
+
+documents.onDidChangeContent((e) => {
+  store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId));
+  schedule(15);
+});
+
+documents.onDidClose((e) => {
+  // The editor's unsaved text is gone: fall back to what is on disk.
+  const path = pathOfUri(e.document.uri);
+  const d = readDiskFile(path);
+  if (d.problem) store.delete(e.document.uri);
+  else store.set(e.document.uri, d.text, -1);
+  schedule(0);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const c of params.changes) {
+    const path = pathOfUri(c.uri);
+    if (path.endsWith('/vpnconf.json')) {
+      if (c.type === FileChangeType.Deleted) store.setVpnconfJson(path, null);
+      else setJson(path);
+      continue;
+    }
+    if (documents.get(c.uri)) continue; // the editor's copy wins while open
+    if (c.type === FileChangeType.Deleted) store.delete(c.uri);
+    else {
+      const d = readDiskFile(path);
+      if (!d.problem) store.set(c.uri, d.text, Date.now());
+    }
+  }
+  schedule(0);
+});
+
+/** Debounces re-analysis: `ms` after the last change, run all checks and publish what changed. */
+function schedule(ms: number): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(publishAll, ms);
+}
+
+function publishAll(): void {
+  timer = null;
+  const snapshot = store.snapshot();
+  let byUri: Map<string, Finding[]>;
+  try {
+    byUri = runChecks(snapshot, settings.overrides, cache);
+  } catch (e) {
+    connection.console.error(`vpnconf: analysis failed: ${(e as Error).message}`);
+    return;
+  }
+  const secrets = collectSecrets(snapshot);
+  for (const [uri, findings] of byUri) {
+    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, (t) => redact(t, secrets)));
+    const key = JSON.stringify(diagnostics);
+    if (published.get(uri) === key) continue;
+    published.set(uri, key);
+    void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics });
+  }
+  for (const uri of [...published.keys()]) {
+    if (byUri.has(uri)) continue;
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics: [] });
+  }
+}
+
+/** The URI the client used for an open document (its encoding may differ from ours). */
+function clientUri(uri: string): string {
+  for (const d of documents.all()) if (canonicalUri(d.uri) === uri) return d.uri;
+  return uri;
+}
+
+/** Runs a feature on the file behind a request; unknown URIs and feature errors give an empty answer. */
+function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<WorkspaceStore['get']>>) => T): T {
+  const file = store.get(uri);
+  if (!file) return empty;
+  try {
+    return run(file);
+  } catch (e) {
+    connection.console.error(`vpnconf: request failed: ${(e as Error).message}`);
+    return empty;
+  }
+}
+
+connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.position, store.snapshot())));
+connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot())));
+connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
+connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
+connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], (f) => foldingRanges(f)));
+connection.onCodeAction((p) => withFile(p.textDocument.uri, [], (f) => codeActions(f, p.context.diagnostics, store.snapshot())));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,39 @@
+import type { FileProblem } from '../core/types';
+import { findKeyword } from '../languages/libreswan/keywords';
+import { canonicalKey } from '../model/libreswan';
+import type { Setting } from '../languages/libreswan/ast';
+import type { FileCheck } from './types';
+
+/** The same keyword (or an alias of it) twice in one section; Libreswan refuses the conn ("duplicate key"). `also=` may repeat. */
+export const check: FileCheck = {
+  code: 'duplicate-keyword',
+  defaultSeverity: 'error',
+  description: 'The same keyword (or one of its aliases) set twice in one section.',
+  scope: 'file',
+  languages: ['libreswan'],
+  run(file, snapshot) {
+    if (file.parsed.languageId !== 'libreswan') return [];
+    const out: FileProblem[] = [];
+    for (const section of file.parsed.ast.sections) {
+      const seen = new Map<string, Setting>();
+      for (const s of section.settings) {
+        const m = findKeyword(s.key, section.kind);
+        if (!m || m.spec.name === 'also') continue;
+        const key = canonicalKey(m.spec, m.side, snapshot.options.libreswanVersion);
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, s);
+          continue;
+        }
+        out.push({
+          range: s.keyRange,
+          severity: 'error',
+          code: 'duplicate-keyword',
+          message: `\`${key}\` is already set on line ${first.line + 1} of ${section.kind === 'conn' ? `conn \`${section.name}\`` : '`config setup`'}; Libreswan rejects a section that sets a keyword twice.`,
+          related: [{ uri: file.uri, range: first.keyRange, message: 'first set here' }],
+        });
+      }
+    }
+    return out;
+  },
+};

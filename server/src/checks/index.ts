@@ -1,0 +1,47 @@
+import type { Check } from './types';
+import { check as libreswanSyntax } from './libreswan-syntax';
+import { check as secretsSyntax } from './secrets-syntax';
+import { check as unknownKeyword } from './unknown-keyword';
+import { check as keywordWrongSection } from './keyword-wrong-section';
+import { check as leftrightRequired } from './leftright-required';
+import { check as duplicateKeyword } from './duplicate-keyword';
+import { check as obsoleteKeyword } from './obsolete-keyword';
+import { check as deprecatedKeyword } from './deprecated-keyword';
+import { check as emptyValue } from './empty-value';
+import { check as vtiWithoutPrefix } from './vti-without-prefix';
+import { check as weakPsk } from './weak-psk';
+import { check as duplicateConn } from './duplicate-conn';
+import { check as alsoMissing } from './also-missing';
+import { check as alsoCycle } from './also-cycle';
+import { check as includeMissing } from './include-missing';
+import { check as includeCycle } from './include-cycle';
+import { check as vtiWithoutMark } from './vti-without-mark';
+import { check as defaultrouteBoth } from './defaultroute-both';
+
+/**
+ * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
+ * keeps this list, the fixture folders under test/fixtures/ and package.json's settings schema in step.
+ */
+export const CHECKS: readonly Check[] = [
+  libreswanSyntax,
+  secretsSyntax,
+  unknownKeyword,
+  keywordWrongSection,
+  leftrightRequired,
+  duplicateKeyword,
+  obsoleteKeyword,
+  deprecatedKeyword,
+  emptyValue,
+  vtiWithoutPrefix,
+  weakPsk,
+  duplicateConn,
+  alsoMissing,
+  alsoCycle,
+  includeMissing,
+  includeCycle,
+  vtiWithoutMark,
+  defaultrouteBoth,
+];
+
+/** Codes reported outside any check (parser crashes turned into a finding). */
+export const INTERNAL_CODES = ['internal-error'] as const;

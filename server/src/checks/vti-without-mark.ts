@@ -1,0 +1,32 @@
+import type { Finding } from '../core/types';
+import { libreswanHosts } from '../model/libreswan';
+import type { WorkspaceCheck } from './types';
+import { findingAt } from './util';
+
+/**
+ * A route-based conn (`vti-interface=`) with no `mark=` (or `mark-in`/`mark-out`) after `%default` and
+ * `also=` are merged: the VTI device needs a mark as its key so the kernel can steer traffic into the SA.
+ */
+export const check: WorkspaceCheck = {
+  code: 'vti-without-mark',
+  defaultSeverity: 'error',
+  description: '`vti-interface` set on a conn that has no `mark` (route-based tunnels need one).',
+  scope: 'workspace',
+  run(snapshot) {
+    const out: Finding[] = [];
+    for (const h of libreswanHosts(snapshot)) {
+      for (const defs of h.conns.values()) {
+        const def = defs[0];
+        const r = h.resolve(def);
+        const vti = r.settings.get('vti-interface');
+        if (!vti || r.settings.has('mark') || r.settings.has('mark-in') || r.settings.has('mark-out')) continue;
+        const auto = r.settings.get('auto')?.setting.value?.text;
+        if (auto === 'ignore') continue;
+        out.push(findingAt(def.file, def.section.nameRange, { severity: 'error', code: 'vti-without-mark', message: `conn \`${def.name}\` uses vti-interface=${vti.setting.value?.text ?? ''} but sets no mark=; add a mark unique on this host (e.g. mark=5/0xffffffff).` }, [
+          { uri: vti.from.file.uri, range: vti.setting.keyRange, message: 'vti-interface set here' },
+        ]));
+      }
+    }
+    return out;
+  },
+};

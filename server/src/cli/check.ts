@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CHECKS } from '../checks';
+import { runChecks, type SeverityOverrides } from '../checks/run';
+import type { AnalysisOptions } from '../checks/types';
+import type { Finding, Severity } from '../core/types';
+import { readDiskFile, toPosix, walk } from '../workspace/disk';
+import { uriOfPath, WorkspaceStore } from '../workspace/workspace';
+import { formatText, sortCliFindings, toCliFindings } from './report';
+import { toSarif } from './sarif';
+import { collectSecrets, redact } from './secrets';
+
+/** Parsed arguments of `vpnconf check`. */
+export interface CheckArgs {
+  format: 'text' | 'json' | 'sarif';
+  paths: string[];
+  options: AnalysisOptions;
+  overrides: SeverityOverrides;
+}
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Parses `check` arguments; returns an error message for bad usage. */
+export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
+  const args: CheckArgs = { format: 'text', paths: [], options: { libreswanVersion: '5' }, overrides: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const take = (): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = take();
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format takes text, json or sarif (got ${v ?? 'nothing'})`;
+      args.format = v;
+    } else if (a === '--libreswan-version' || a.startsWith('--libreswan-version=')) {
+      const v = take();
+      if (v !== '4' && v !== '5') return `--libreswan-version takes 4 or 5 (got ${v ?? 'nothing'})`;
+      args.options.libreswanVersion = v;
+    } else if (a === '--severity' || a.startsWith('--severity=')) {
+      const v = take() ?? '';
+      const [code, sev] = v.split(':');
+      if (!code || !SEVERITIES.includes(sev)) return `--severity takes CODE:error|warning|information|hint|off (got ${v})`;
+      (args.overrides as Record<string, Severity | 'off'>)[code] = sev as Severity | 'off';
+    } else if (a.startsWith('-')) {
+      return `unknown option ${a}`;
+    } else {
+      args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) return 'no PATH given';
+  return args;
+}
+
+/** Result of a check run: what to print and the exit code (0 clean, 1 errors found, 2 unreadable input). */
+export interface CheckOutcome {
+  output: string;
+  exitCode: 0 | 1 | 2;
+  findings: Finding[];
+}
+
+/**
+ * Runs `vpnconf check` on files and folders (the same core as the language server): reads every file
+ * vpnconf understands, groups hosts, runs all checks, formats the result. PSKs never appear in the output.
+ */
+export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
+  const store = new WorkspaceStore(args.options);
+  const bases: string[] = [];
+  const unreadable: Finding[] = [];
+  let fileCount = 0;
+  for (const p of args.paths) {
+    if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
+    const listing = walk(p);
+    const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
+    bases.push(toPosix(isFile ? dirname(p) : p));
+    for (const j of listing.vpnconfJson) {
+      const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
+      if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
+    }
+    for (const f of listing.files) {
+      const d = readDiskFile(f);
+      const file = store.set(uriOfPath(d.path), d.text, 0);
+      if (!file) continue;
+      fileCount++;
+      if (d.problem) unreadable.push({ uri: file.uri, range: zero, severity: 'warning', code: 'unreadable-file', message: `vpnconf skipped this file: ${d.problem}.` });
+    }
+  }
+  const snapshot = store.snapshot();
+  const byUri = runChecks(snapshot, args.overrides);
+  const findings = [...unreadable, ...[...byUri.values()].flat()];
+  const list = sortCliFindings(toCliFindings(findings, bases));
+  let output: string;
+  if (args.format === 'json') output = JSON.stringify(list, null, 2) + '\n';
+  else if (args.format === 'sarif') output = JSON.stringify(toSarif(list, CHECKS, version), null, 2) + '\n';
+  else output = formatText(list, fileCount);
+  output = redact(output, collectSecrets(snapshot));
+  return { output, exitCode: list.some((f) => f.severity === 'error') ? 1 : 0, findings };
+}
+
+const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,0 +1,59 @@
+import { posix } from 'node:path';
+import type { Finding, Severity } from '../core/types';
+import { pathOfUri } from '../workspace/workspace';
+
+/** One finding in the CLI's JSON contract (DESIGN §4): 1-based lines and columns, file relative to the PATH given. */
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  related: Array<{ file: string; line: number; message: string }>;
+}
+
+/**
+ * Converts findings to the CLI shape. `bases` are the absolute POSIX folders of the PATHs given; a file is
+ * shown relative to the first base that contains it. Columns are 1-based UTF-16 code units.
+ */
+export function toCliFindings(findings: readonly Finding[], bases: readonly string[]): CliFinding[] {
+  const rel = (uri: string): string => {
+    const p = pathOfUri(uri);
+    for (const b of bases) {
+      if (p === b) return posix.basename(p);
+      if (p.startsWith(b.endsWith('/') ? b : `${b}/`)) return posix.relative(b, p);
+    }
+    return p;
+  };
+  return findings.map((f) => ({
+    file: rel(f.uri),
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    related: (f.related ?? []).map((r) => ({ file: rel(r.uri), line: r.range.start.line + 1, message: r.message })),
+  }));
+}
+
+/** Sorts CLI findings by file, line, column, code. */
+export function sortCliFindings(list: CliFinding[]): CliFinding[] {
+  return list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/** `file:line:col: severity code: message` lines, related places indented below, then a summary line. */
+export function formatText(list: readonly CliFinding[], fileCount: number): string {
+  const lines: string[] = [];
+  for (const f of list) {
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`);
+    for (const r of f.related) lines.push(`    ${r.file}:${r.line}: ${r.message}`);
+  }
+  const count = (s: Severity): number => list.filter((f) => f.severity === s).length;
+  lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s) in ${fileCount} file(s) checked`);
+  return lines.join('\n') + '\n';
+}

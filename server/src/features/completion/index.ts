@@ -1,0 +1,14 @@
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { Position } from '../../core/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
+import { completeLibreswan } from './libreswan';
+
+/** Completion for any vpnconf file: dispatches by language. */
+export function completion(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnapshot): CompletionItem[] {
+  switch (file.languageId) {
+    case 'libreswan':
+      return completeLibreswan(file, pos, snapshot);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,14 @@
+import type { Hover } from 'vscode-languageserver-types';
+import type { Position } from '../../core/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
+import { hoverLibreswan } from './libreswan';
+
+/** Hover for any vpnconf file: dispatches by language. Returns null when there is nothing to say. */
+export function hover(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnapshot): Hover | null {
+  switch (file.languageId) {
+    case 'libreswan':
+      return hoverLibreswan(file, pos, snapshot);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,39 @@
+import type { FileProblem, LanguageId } from '../core/types';
+import type { ParsedFile } from '../workspace/types';
+import { parseLibreswan } from './libreswan/parser';
+import { parseSecrets } from './secrets/parser';
+import { parseFrr } from './frr/parser';
+import { parseYamaha } from './yamaha/parser';
+
+/**
+ * Parses a text in the given language. Never throws: a parser bug is turned into one error problem at the
+ * start of the file, so the server keeps serving.
+ */
+export function parseAny(languageId: LanguageId, text: string): { parsed: ParsedFile; problems: FileProblem[] } {
+  try {
+    switch (languageId) {
+      case 'libreswan': {
+        const r = parseLibreswan(text);
+        return { parsed: { languageId, ast: r.ast }, problems: r.problems };
+      }
+      case 'libreswan-secrets': {
+        const r = parseSecrets(text);
+        return { parsed: { languageId, ast: r.ast }, problems: r.problems };
+      }
+      case 'frr': {
+        const r = parseFrr(text);
+        return { parsed: { languageId, ast: r.ast }, problems: r.problems };
+      }
+      case 'yamaha-rtx': {
+        const r = parseYamaha(text);
+        return { parsed: { languageId, ast: r.ast }, problems: r.problems };
+      }
+    }
+  } catch (e) {
+    const empty = parseAny(languageId, '');
+    return {
+      parsed: empty.parsed,
+      problems: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'internal-error', message: `vpnconf could not parse this file (internal error: ${(e as Error).message}).` }],
+    };
+  }
+}

@@ -1,0 +1,279 @@
+import { posix } from 'node:path';
+import { minimatch } from 'minimatch';
+import type { Range } from '../core/types';
+import type { Section, Setting } from '../languages/libreswan/ast';
+import { findKeyword, type KeywordSpec, type LibreswanVersion } from '../languages/libreswan/keywords';
+import type { Host } from '../workspace/hosts';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+
+/** A `conn` section and the file it is written in. */
+export interface ConnDef {
+  name: string;
+  file: AnalyzedFile;
+  section: Section;
+}
+
+/** A setting as it applies to a conn after `%default` and `also=` are merged in. */
+export interface EffectiveSetting {
+  spec: KeywordSpec;
+  side: 'left' | 'right' | null;
+  setting: Setting;
+  /** The conn (or `%default`) the setting is written in, and its file. */
+  from: ConnDef;
+}
+
+/** A conn with its effective settings, keyed by canonical spelling (`leftsubnet`, `ipsec-lifetime`). */
+export interface ResolvedConn {
+  def: ConnDef;
+  settings: Map<string, EffectiveSetting>;
+}
+
+/** An `also=` reference that names no conn of the host. */
+export interface AlsoMissing {
+  def: ConnDef;
+  setting: Setting;
+  target: string;
+}
+
+/** An `also=` chain that comes back to a conn already on the chain. */
+export interface AlsoCycle {
+  def: ConnDef;
+  setting: Setting;
+  chain: string[];
+}
+
+/** An `include` that matches no file of the workspace, or one that leads back to its own file. */
+export interface IncludeProblem {
+  file: AnalyzedFile;
+  range: Range;
+  path: string;
+  kind: 'missing' | 'cycle';
+  chain?: string[];
+}
+
+/** Everything Libreswan-specific that is joined across the files of one host. */
+export interface LibreswanHost {
+  host: Host;
+  /** Conns by name, in file order (more than one = duplicate). `%default` is kept apart. */
+  conns: Map<string, ConnDef[]>;
+  defaults: ConnDef[];
+  alsoMissing: AlsoMissing[];
+  alsoCycles: AlsoCycle[];
+  includeProblems: IncludeProblem[];
+  /** Resolves a conn's effective settings (memoized). */
+  resolve(def: ConnDef): ResolvedConn;
+}
+
+/** Canonical spelling of a setting's keyword (aliases mapped to their replacement). */
+export function canonicalKey(spec: KeywordSpec, side: 'left' | 'right' | null, version: LibreswanVersion): string {
+  const name = spec.status[version] === 'deprecated' && spec.replacement[version] ? spec.replacement[version]! : spec.name;
+  return spec.leftright ? `${side}${name}` : name;
+}
+
+const cache = new WeakMap<WorkspaceSnapshot, Map<Host, LibreswanHost>>();
+
+/** The Libreswan view of one host of a snapshot (memoized per snapshot). */
+export function libreswanHost(snapshot: WorkspaceSnapshot, host: Host): LibreswanHost {
+  let perSnap = cache.get(snapshot);
+  if (!perSnap) {
+    perSnap = new Map();
+    cache.set(snapshot, perSnap);
+  }
+  let model = perSnap.get(host);
+  if (!model) {
+    model = buildHost(snapshot, host);
+    perSnap.set(host, model);
+  }
+  return model;
+}
+
+/** Every host of the snapshot that holds at least one Libreswan ipsec.conf-format file. */
+export function libreswanHosts(snapshot: WorkspaceSnapshot): LibreswanHost[] {
+  const out: LibreswanHost[] = [];
+  for (const host of snapshot.hosts.hosts.values()) {
+    if (host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan')) out.push(libreswanHost(snapshot, host));
+  }
+  return out;
+}
+
+function buildHost(snapshot: WorkspaceSnapshot, host: Host): LibreswanHost {
+  const version = snapshot.options.libreswanVersion;
+  const files = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan');
+  const conns = new Map<string, ConnDef[]>();
+  const defaults: ConnDef[] = [];
+  for (const file of files) {
+    if (file.parsed.languageId !== 'libreswan') continue;
+    for (const section of file.parsed.ast.sections) {
+      if (section.kind !== 'conn') continue;
+      const def: ConnDef = { name: section.name, file, section };
+      if (section.name === '%default') defaults.push(def);
+      else {
+        const list = conns.get(section.name) ?? [];
+        list.push(def);
+        conns.set(section.name, list);
+      }
+    }
+  }
+  const alsoMissing: AlsoMissing[] = [];
+  const alsoCycles: AlsoCycle[] = [];
+  const resolved = new Map<ConnDef, ResolvedConn>();
+
+  const alsoOf = (def: ConnDef): Setting[] => def.section.settings.filter((s) => s.key.toLowerCase() === 'also' && s.value);
+
+  // Detect missing targets and cycles once per conn, iteratively (chains may be thousands deep).
+  for (const defs of conns.values()) {
+    for (const def of defs) {
+      for (const s of alsoOf(def)) {
+        const target = s.value!.text;
+        if (!conns.has(target)) alsoMissing.push({ def, setting: s, target });
+      }
+    }
+  }
+  findCycles(conns, alsoOf, alsoCycles);
+
+  const resolve = (def: ConnDef): ResolvedConn => {
+    const done = resolved.get(def);
+    if (done) return done;
+    const settings = new Map<string, EffectiveSetting>();
+    // Order of precedence: the conn's own settings, then also= targets depth-first, then %default.
+    const order: ConnDef[] = [];
+    const seen = new Set<ConnDef>();
+    const stack: ConnDef[] = [def];
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      order.push(d);
+      const targets = alsoOf(d).map((s) => conns.get(s.value!.text)?.[0]).filter((x): x is ConnDef => !!x);
+      for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i]);
+    }
+    order.push(...defaults);
+    for (const d of order) {
+      for (const s of d.section.settings) {
+        const m = findKeyword(s.key, 'conn');
+        if (!m || m.spec.name === 'also') continue;
+        const key = canonicalKey(m.spec, m.side, version);
+        if (!settings.has(key)) settings.set(key, { spec: m.spec, side: m.side, setting: s, from: d });
+      }
+    }
+    const r = { def, settings };
+    resolved.set(def, r);
+    return r;
+  };
+
+  return { host, conns, defaults, alsoMissing, alsoCycles, includeProblems: includeProblems(snapshot, files), resolve };
+}
+
+/** Finds `also=` cycles with an iterative DFS (white/grey/black), reporting each cycle once at the setting that closes it. */
+function findCycles(conns: Map<string, ConnDef[]>, alsoOf: (d: ConnDef) => Setting[], out: AlsoCycle[]): void {
+  const state = new Map<ConnDef, 1 | 2>();
+  for (const defs of conns.values()) {
+    for (const root of defs) {
+      if (state.has(root)) continue;
+      const stack: Array<{ def: ConnDef; edges: Setting[]; i: number }> = [{ def: root, edges: alsoOf(root), i: 0 }];
+      state.set(root, 1);
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        if (top.i >= top.edges.length) {
+          state.set(top.def, 2);
+          stack.pop();
+          continue;
+        }
+        const s = top.edges[top.i++];
+        const next = conns.get(s.value!.text)?.[0];
+        if (!next) continue;
+        const st = state.get(next);
+        if (st === 1) {
+          const from = stack.findIndex((f) => f.def === next);
+          out.push({ def: top.def, setting: s, chain: [...stack.slice(from).map((f) => f.def.name), next.name] });
+        } else if (st === undefined) {
+          state.set(next, 1);
+          stack.push({ def: next, edges: alsoOf(next), i: 0 });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Resolves `include` lines against the workspace: relative paths against the including file's folder;
+ * absolute paths as written, else re-rooted at the host (`/etc/ipsec.d/*.conf` → `HOST/ipsec.d/*.conf`,
+ * the layout of a config folder copied from /etc). A path without a wildcard that matches nothing is
+ * missing (Libreswan warns "could not open include filename"); an unmatched glob is fine, as in Libreswan.
+ */
+function includeProblems(snapshot: WorkspaceSnapshot, files: AnalyzedFile[]): IncludeProblem[] {
+  const all = libreswanFilesByDir(snapshot);
+  const out: IncludeProblem[] = [];
+  const edges = new Map<AnalyzedFile, Array<{ to: AnalyzedFile; range: Range; path: string }>>();
+  for (const file of files) {
+    if (file.parsed.languageId !== 'libreswan') continue;
+    const list: Array<{ to: AnalyzedFile; range: Range; path: string }> = [];
+    for (const inc of file.parsed.ast.includes) {
+      const matches = resolveInclude(file.path, inc.path, all);
+      if (matches.length === 0 && !/[*?[]/.test(inc.path)) out.push({ file, range: inc.pathRange, path: inc.path, kind: 'missing' });
+      for (const m of matches) list.push({ to: m, range: inc.pathRange, path: inc.path });
+    }
+    edges.set(file, list);
+  }
+  // A file that can reach itself through includes loops until Libreswan's depth limit (10).
+  for (const start of files) {
+    for (const e of edges.get(start) ?? []) {
+      const seen = new Set<AnalyzedFile>();
+      const stack: Array<{ f: AnalyzedFile; chain: string[] }> = [{ f: e.to, chain: [start.path, e.to.path] }];
+      while (stack.length) {
+        const { f, chain } = stack.pop()!;
+        if (f === start) {
+          out.push({ file: start, range: e.range, path: e.path, kind: 'cycle', chain });
+          break;
+        }
+        if (seen.has(f)) continue;
+        seen.add(f);
+        for (const n of edges.get(f) ?? []) stack.push({ f: n.to, chain: [...chain, n.to.path] });
+      }
+    }
+  }
+  return out;
+}
+
+const byDirCache = new WeakMap<WorkspaceSnapshot, Map<string, AnalyzedFile[]>>();
+
+/** Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. */
+export function libreswanFilesByDir(snapshot: WorkspaceSnapshot): Map<string, AnalyzedFile[]> {
+  let m = byDirCache.get(snapshot);
+  if (!m) {
+    m = new Map();
+    for (const f of snapshot.files.values()) {
+      if (f.languageId !== 'libreswan') continue;
+      const d = posix.dirname(f.path);
+      const list = m.get(d) ?? [];
+      list.push(f);
+      m.set(d, list);
+    }
+    byDirCache.set(snapshot, m);
+  }
+  return m;
+}
+
+/** The workspace files an include pattern matches (see includeProblems for the rules). */
+export function resolveInclude(fromPath: string, pattern: string, byDir: Map<string, AnalyzedFile[]>): AnalyzedFile[] {
+  const dir = posix.dirname(fromPath);
+  const tries: string[] = [];
+  if (pattern.startsWith('/')) {
+    tries.push(pattern);
+    const m = /^\/etc\/(?:ipsec\.d\/|libreswan\/)?(.*)$/.exec(pattern);
+    if (m) {
+      const hostRoot = posix.basename(dir) === 'ipsec.d' ? posix.dirname(dir) : dir;
+      const rest = pattern.slice('/etc/'.length);
+      tries.push(posix.join(hostRoot, rest));
+    }
+  } else {
+    tries.push(posix.join(dir, pattern));
+  }
+  for (const t of tries) {
+    const globDir = posix.dirname(t);
+    const candidates = /[*?[{]/.test(globDir) ? [...byDir.values()].flat() : (byDir.get(globDir) ?? []);
+    const hits = candidates.filter((c) => c.path === t || minimatch(c.path, t, { dot: false }));
+    if (hits.length) return hits;
+  }
+  return [];
+}

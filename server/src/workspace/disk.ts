@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { posix, resolve, sep } from 'node:path';
+import { looksBinary } from '../core/text';
+import { detectLanguage } from './languages';
+
+/** Largest file read from disk (bytes); larger files are reported, not parsed. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+
+/** A file found on disk that vpnconf reads. */
+export interface DiskFile {
+  /** Absolute POSIX path. */
+  path: string;
+  text: string;
+  /** Set when the file could not be used as text (binary, too large, unreadable). */
+  problem?: string;
+}
+
+/**
+ * Decodes file bytes to text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, and, when the bytes are not
+ * valid UTF-8, a pluggable fallback (Shift_JIS for Yamaha files once that decoder is registered).
+ */
+export let decodeBytes = (bytes: Uint8Array): string => {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+};
+
+/** Replaces the byte decoder (used by the Yamaha language to add CP932). */
+export function setDecoder(d: (bytes: Uint8Array) => string): void {
+  decodeBytes = d;
+}
+
+/** Reads one file; never throws (problems are returned in `problem`). */
+export function readDiskFile(path: string): DiskFile {
+  const p = toPosix(path);
+  try {
+    const st = statSync(path);
+    if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked` };
+    const bytes = readFileSync(path);
+    if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked' };
+    return { path: p, text: decodeBytes(bytes) };
+  } catch (e) {
+    return { path: p, text: '', problem: `cannot read: ${(e as Error).message}` };
+  }
+}
+
+/** Converts an OS path to an absolute POSIX path. */
+export function toPosix(path: string): string {
+  return resolve(path).split(sep).join(posix.sep);
+}
+
+/**
+ * Lists the files under `root` (a folder or a single file) that vpnconf reads, plus every vpnconf.json.
+ * Follows no symlinked folders; skips VCS and build folders. Explicitly named files are always taken if
+ * their language can be detected from the path or content.
+ */
+export function walk(root: string): { files: string[]; vpnconfJson: string[] } {
+  const files: string[] = [];
+  const vpnconfJson: string[] = [];
+  const st = statSync(root);
+  if (st.isFile()) return { files: [root], vpnconfJson };
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const full = `${dir}${dir.endsWith('/') ? '' : '/'}${e.name}`;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) stack.push(full);
+      } else if (e.isFile()) {
+        if (e.name === 'vpnconf.json') vpnconfJson.push(full);
+        else if (detectLanguage(toPosix(full)) || /\.(conf|txt|cfg)$/.test(e.name)) files.push(full);
+      }
+    }
+  }
+  return { files: files.sort(), vpnconfJson };
+}

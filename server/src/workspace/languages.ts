@@ -1,0 +1,27 @@
+import { posix } from 'node:path';
+import type { LanguageId } from '../core/types';
+
+/** First line that `show config` prints on Yamaha routers, e.g. `# RTX1210 Rev.14.01.42 (Fri Jan 1 ...)`. */
+export const YAMAHA_HEADER = /^#\s*(RTX|NVR|FWX|vRX)[0-9A-Za-z]*\s+Rev\.[0-9.]+/;
+
+/**
+ * Decides the language of a file from its path (the same associations package.json contributes) and,
+ * for ambiguous `*.conf` files, from its content. `path` uses POSIX separators. Returns null for files
+ * vpnconf does not read.
+ */
+export function detectLanguage(path: string, text?: string): LanguageId | null {
+  const base = posix.basename(path);
+  const parent = posix.basename(posix.dirname(path));
+  if (base === 'ipsec.conf' || base.endsWith('.ipsec.conf') || (parent === 'ipsec.d' && base.endsWith('.conf'))) return 'libreswan';
+  if (base === 'ipsec.secrets' || base.endsWith('.secrets')) return 'libreswan-secrets';
+  if (['bgpd.conf', 'frr.conf', 'staticd.conf', 'zebra.conf'].includes(base) || (parent === 'frr' && base.endsWith('.conf'))) return 'frr';
+  if (base.endsWith('.rtx')) return 'yamaha-rtx';
+  if (text === undefined) return null;
+  const head = text.slice(0, 4096);
+  if (YAMAHA_HEADER.test(head.replace(/^\uFEFF/, ''))) return 'yamaha-rtx';
+  if (base.endsWith('.conf')) {
+    if (/^(conn[\t ]+\S|config[\t ]+setup\b)/m.test(head)) return 'libreswan';
+    if (/^(router bgp|ip route|ipv6 route|frr version|frr defaults)\b/m.test(head)) return 'frr';
+  }
+  return null;
+}
