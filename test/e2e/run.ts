@@ -1,0 +1,63 @@
+// Runs the mocha suite in a real VS Code extension host: @vscode/test-electron's runTests() with the
+// offline stand-in executable from ../shared/vscode-offline/setup.sh (no download, no network).
+// Exit code: 0 = all passed, 1 = a test failed or the host could not start, 2 = timeout.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Finds setup.sh of the offline VS Code host: $VPNCONF_VSCODE_SETUP, then ../shared next to the repository. */
+function findSetup(): string | undefined {
+  const candidates = [
+    process.env.VPNCONF_VSCODE_SETUP,
+    path.join(ROOT, '..', 'shared', 'vscode-offline', 'setup.sh'),
+    path.join(ROOT, '..', '..', 'shared', 'vscode-offline', 'setup.sh'),
+    '/work/shared/vscode-offline/setup.sh',
+  ];
+  return candidates.find((p): p is string => !!p && fs.existsSync(p));
+}
+
+/** The stand-in VS Code executable: $VSCODE_OFFLINE, else the last line setup.sh prints (it is idempotent). */
+function vscodeExecutable(): string {
+  if (process.env.VSCODE_OFFLINE) return process.env.VSCODE_OFFLINE;
+  const setup = findSetup();
+  if (!setup) throw new Error('offline VS Code host not found: set VSCODE_OFFLINE or VPNCONF_VSCODE_SETUP');
+  const out = execFileSync('sh', [setup], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const exe = out.trim().split('\n').pop() ?? '';
+  if (!fs.existsSync(exe)) throw new Error(`setup.sh printed no executable: ${out}`);
+  return exe;
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const vscodeExecutablePath = vscodeExecutable();
+  const workspace = path.join(ROOT, 'test', 'e2e', 'workspace');
+  const env: Record<string, string> = {};
+  if (process.env.VPNCONF_E2E_GREP) env.VPNCONF_E2E_GREP = process.env.VPNCONF_E2E_GREP;
+  let code: number;
+  try {
+    code = await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+      launchArgs: [workspace, '--disable-extensions'],
+      extensionTestsEnv: env,
+    });
+  } catch (err) {
+    // runTests rejects when the host exits non-zero (failed tests, timeout).
+    console.error(`e2e: ${err instanceof Error ? err.message : String(err)}`);
+    code = 1;
+  }
+  console.log(`e2e: exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
