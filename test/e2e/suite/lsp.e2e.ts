@@ -67,6 +67,15 @@ suite('language server through the client', () => {
     assert.ok(labels(top).includes('conn-vti-pair'), 'snippet conn-vti-pair missing');
   });
 
+  test('document symbols list the conns', async () => {
+    const doc = await open('cpe/ipsec.d/cloud.conf');
+    const symbols = await waitFor('document symbols', async () => {
+      const s = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s && s.length ? s : undefined;
+    });
+    assert.ok(symbols.some((s) => s.name.includes('cloud-tunnel1')), JSON.stringify(symbols.map((s) => s.name)));
+  });
+
   test('vpnconf.restartServer restarts the server and it answers again', async () => {
     await vscode.commands.executeCommand('vpnconf.restartServer');
     const doc = await open('cpe/ipsec.d/cloud.conf');

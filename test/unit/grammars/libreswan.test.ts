@@ -58,6 +58,12 @@ describe('libreswan grammar', () => {
     const inner = scopesOf(lines, 25, 'yes"', false);
     assert.ok(!hasScope(inner, 'constant.language.boolean'), 'no boolean inside a string');
   });
+  it('scopes braces of leftsubnets={...} without hiding the CIDRs', async () => {
+    const l = await tokenize('libreswan', 'conn x\n    leftsubnets={10.0.0.0/24 10.1.0.0/24}');
+    expectScope(l, 1, '{', 'punctuation.section.braces.libreswan');
+    expectScope(l, 1, '10.0.0.0/24', 'constant.numeric.ip-address.ipv4.libreswan');
+    expectScope(l, 1, '10.1.0.0/24', 'constant.numeric.ip-address.ipv4.libreswan');
+  });
   it('does not treat a # inside a quoted value as a comment', async () => {
     const l = await tokenize('libreswan', 'conn x\n    leftupdown="a #b"');
     expectScope(l, 1, '#b', 'string.quoted.double.libreswan', false);
