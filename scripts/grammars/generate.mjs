@@ -117,7 +117,7 @@ const save = (name, g) => {
           },
           {
             name: `meta.secret.${L}`,
-            begin: R`(:)\s*(PPK)(?![\w-])`,
+            begin: R`(:)\s*(PPK[SF]?)(?![\w-])`,
             end: '$',
             beginCaptures: { 1: { name: `punctuation.separator.key-value.${L}` }, 2: { name: `keyword.other.secret-type.${L}` } },
             patterns: [

@@ -89,6 +89,13 @@ describe('libreswan-secrets grammar', () => {
     expectScope(lines, 4, 'RSA', 'keyword.other.secret-type.libreswan-secrets');
     expectScope(lines, 5, 'include', 'keyword.control.import.libreswan-secrets');
   });
+  it('scopes PPK entries: the id is visible, the key is not', async () => {
+    const l = await tokenize('libreswan-secrets', '@a @b : PPKS "ppk-id" "ppk-key-material"');
+    expectScope(l, 0, 'PPKS', 'keyword.other.secret-type.libreswan-secrets');
+    expectScope(l, 0, '"ppk-id"', 'string.quoted.double.libreswan-secrets', false);
+    const key = scopesOf(l, 0, 'ppk-key-material', false);
+    assert.ok(hasScope(key, 'meta.secret-value') && !hasScope(key, 'string.quoted'), JSON.stringify(key));
+  });
   it('gives PSK values only a meta scope, so themes do not highlight them', () => {
     for (const [line, value] of [[1, 's3cr3t-placeholder'], [2, '0sc2VjcmV0'], [3, 'single quoted']] as const) {
       const scopes = scopesOf(lines, line, value, false);
