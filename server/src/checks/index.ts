@@ -17,6 +17,8 @@ import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
+import { check as invalidValue } from './invalid-value';
+import { check as invalidAlgorithm } from './invalid-algorithm';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -41,6 +43,8 @@ export const CHECKS: readonly Check[] = [
   includeCycle,
   vtiWithoutMark,
   defaultrouteBoth,
+  invalidValue,
+  invalidAlgorithm,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */

@@ -15,7 +15,11 @@ export const check: WorkspaceCheck = {
   run(snapshot) {
     const out: Finding[] = [];
     for (const h of libreswanHosts(snapshot)) {
-      for (const defs of h.conns.values()) {
+      // Conns used only as also= templates are never loaded on their own.
+      const templates = new Set<string>();
+      for (const defs of h.conns.values()) for (const s of defs[0].section.settings) if (s.key.toLowerCase() === 'also' && s.value) templates.add(s.value.text);
+      for (const [name, defs] of h.conns) {
+        if (templates.has(name)) continue;
         const def = defs[0];
         const r = h.resolve(def);
         const vti = r.settings.get('vti-interface');

@@ -1,0 +1,50 @@
+import type { FileProblem, Range } from '../core/types';
+import { validateAlgorithms } from '../languages/libreswan/algorithms';
+import { findKeyword } from '../languages/libreswan/keywords';
+import { validateValue, type ValueType } from '../languages/libreswan/values';
+import type { Section } from '../languages/libreswan/ast';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { libreswanSettings } from './util';
+
+const memo = new WeakMap<AnalyzedFile, { version: string; problems: FileProblem[] }>();
+
+/** IKE version a section asks for: 1 with `ikev2=no|never` or `keyexchange=ikev1`, else 2. */
+function ikeVersionOf(section: Section): 1 | 2 {
+  for (const s of section.settings) {
+    const k = s.key.toLowerCase();
+    const v = s.value?.text.toLowerCase();
+    if ((k === 'ikev2' && (v === 'no' || v === 'never')) || (k === 'keyexchange' && v === 'ikev1')) return 1;
+  }
+  return 2;
+}
+
+/**
+ * Every value problem of a Libreswan file (both `invalid-value` and `invalid-algorithm`), computed once per
+ * file version and shared by the two checks. Offsets from the validators map into the value's inner range.
+ */
+export function valueProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot): FileProblem[] {
+  const version = snapshot.options.libreswanVersion;
+  const hit = memo.get(file);
+  if (hit && hit.version === version) return hit.problems;
+  const problems: FileProblem[] = [];
+  for (const { section, setting } of libreswanSettings(file)) {
+    const m = findKeyword(setting.key, section.kind);
+    if (!m || !setting.value || m.spec.status[version] === 'absent') continue;
+    const v = setting.value;
+    if (m.spec.name === 'vti' && !v.text.includes('/')) continue; // reported by vti-without-prefix
+    const type = m.spec.type[version] as ValueType;
+    const issues =
+      type === 'algorithms'
+        ? validateAlgorithms(m.spec.name === 'ike' ? 'ike' : m.spec.name === 'ah' ? 'ah' : 'esp', v.text, { version, ikeVersion: ikeVersionOf(section), keyword: setting.key })
+        : validateValue({ keyword: m.spec.name, type, allowed: m.spec.values[version], text: v.text, version });
+    for (const i of issues) {
+      const line = v.innerRange.start.line;
+      const base = v.innerRange.start.character;
+      const range: Range = { start: { line, character: base + i.start }, end: { line, character: base + Math.max(i.end, i.start + 1) } };
+      if (v.text.length === 0) range.end.character = range.start.character;
+      problems.push({ range, severity: i.severity ?? 'error', code: i.code, message: i.message });
+    }
+  }
+  memo.set(file, { version, problems });
+  return problems;
+}

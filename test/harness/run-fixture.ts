@@ -1,0 +1,55 @@
+import { runChecks } from '../../server/src/checks/run';
+import type { Finding } from '../../server/src/core/types';
+import { pathOfUri, uriOfPath, WorkspaceStore } from '../../server/src/workspace/workspace';
+import type { WorkspaceSnapshot } from '../../server/src/workspace/types';
+import type { Expectation, Fixture } from './fixture';
+
+/** Virtual root under which fixture files are placed (never read from disk). */
+export const FIXTURE_ROOT = '/vpnconf-fixture';
+
+/** Builds the workspace of a fixture: every file at FIXTURE_ROOT/<path>, language detected from the path. */
+export function fixtureSnapshot(fx: Fixture): { store: WorkspaceStore; snapshot: WorkspaceSnapshot } {
+  const store = new WorkspaceStore(fx.options);
+  for (const f of fx.files) {
+    if (f.path === 'vpnconf.json') store.setVpnconfJson(`${FIXTURE_ROOT}/vpnconf.json`, f.text);
+    else store.set(uriOfPath(`${FIXTURE_ROOT}/${f.path}`), f.text, 1);
+  }
+  return { store, snapshot: store.snapshot() };
+}
+
+/** Runs all checks on a fixture and returns the findings, each with its fixture-relative file. */
+export function runFixture(fx: Fixture): Array<Finding & { file: string }> {
+  const { snapshot } = fixtureSnapshot(fx);
+  const out: Array<Finding & { file: string }> = [];
+  for (const list of runChecks(snapshot, fx.overrides).values()) {
+    for (const f of list) out.push({ ...f, file: pathOfUri(f.uri).slice(FIXTURE_ROOT.length + 1) });
+  }
+  return out;
+}
+
+const show = (e: { file: string; line: number | null; start: number | null; end: number | null; severity: string; code: string; message?: string }): string =>
+  `${e.file}:${e.line === null ? '*' : e.line + 1}:${e.start === null ? '*' : `${e.start}-${e.end}`} ${e.severity} ${e.code}${e.message ? `: ${e.message}` : ''}`;
+
+/**
+ * Compares findings with the annotations. Returns a list of human-readable differences (empty = equal):
+ * every expectation must be matched by one finding and every finding by one expectation.
+ */
+export function compareFixture(fx: Fixture, found: Array<Finding & { file: string }>): string[] {
+  const unmatched = [...found];
+  const diffs: string[] = [];
+  const matches = (e: Expectation, f: Finding & { file: string }): boolean =>
+    e.file === f.file &&
+    e.code === f.code &&
+    e.severity === f.severity &&
+    (e.line === null || (f.range.start.line === e.line && (e.start === null || (f.range.start.character === e.start && f.range.end.character === e.end && f.range.end.line === e.line)))) &&
+    (e.message === undefined || e.message === f.message);
+  for (const e of fx.expectations) {
+    const i = unmatched.findIndex((f) => matches(e, f));
+    if (i >= 0) unmatched.splice(i, 1);
+    else diffs.push(`missing:    ${show(e)}`);
+  }
+  for (const f of unmatched) {
+    diffs.push(`unexpected: ${show({ file: f.file, line: f.range.start.line, start: f.range.start.character, end: f.range.end.character, severity: f.severity, code: f.code, message: f.message })}`);
+  }
+  return diffs;
+}
