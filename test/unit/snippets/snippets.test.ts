@@ -142,3 +142,30 @@ describe('snippets are valid for the real tools', () => {
     assert.match(text, new RegExp(`^bgp neighbor ${n} \\d+ ${remote} hold-time=\\d+ local-address=${local}$`, 'm'));
   });
 });
+
+describe('snippets pass vpnconf itself', () => {
+  it('the expansions of all snippets, laid out as two hosts, give no findings from dist/cli.js', (t) => {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    if (unavailable(t, fs.existsSync(cli), 'dist/cli.js (npm run build)')) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpnconf-snippets-'));
+    try {
+      const layout: Record<(typeof LANGS)[number], string> = {
+        libreswan: 'cpe/ipsec.conf',
+        'libreswan-secrets': 'cpe/ipsec.secrets',
+        frr: 'cpe/frr/frr.conf',
+        'yamaha-rtx': 'branch/router.rtx',
+      };
+      for (const lang of LANGS) {
+        const file = path.join(dir, layout[lang]);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, Object.values(load(lang)).map((s) => expandSnippet(s.body)).join('\n'));
+      }
+      const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', dir], { encoding: 'utf8' });
+      const findings = JSON.parse(r.stdout || '[]') as { file: string; line: number; code: string; message: string }[];
+      assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.code}: ${f.message}`), []);
+      assert.equal(r.status, 0, r.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
