@@ -3,6 +3,7 @@
 // Exit code: 0 = all passed, 1 = a test failed or the host could not start, 2 = timeout.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
@@ -33,7 +34,9 @@ function vscodeExecutable(): string {
 async function main(): Promise<number> {
   const t0 = Date.now();
   const vscodeExecutablePath = vscodeExecutable();
-  const workspace = path.join(ROOT, 'test', 'e2e', 'workspace');
+  // The tests write files (watcher checks): they get a throw-away copy of test/e2e/workspace.
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'vpnconf-e2e-'));
+  fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   const env: Record<string, string> = {};
   if (process.env.VPNCONF_E2E_GREP) env.VPNCONF_E2E_GREP = process.env.VPNCONF_E2E_GREP;
   let code: number;
@@ -49,6 +52,8 @@ async function main(): Promise<number> {
     // runTests rejects when the host exits non-zero (failed tests, timeout).
     console.error(`e2e: ${err instanceof Error ? err.message : String(err)}`);
     code = 1;
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
   console.log(`e2e: exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return code;
