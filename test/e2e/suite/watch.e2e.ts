@@ -1,6 +1,6 @@
-// Files that are never opened still take part: the client forwards file events (its own watcher and the
-// watchers the server registers) for
-// created, changed and deleted files, and the server pushes diagnostics for them.
+// Files that are never opened still take part: the client forwards file events (its own watcher and
+// the watchers the server registers) for created, changed and deleted files, and the server pushes
+// diagnostics for them.
 // (The file goes into an existing folder: a file written at once into a brand-new folder is
 // reported by VS Code's watcher as the folder's creation only.)
 import * as assert from 'node:assert/strict';
