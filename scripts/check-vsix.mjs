@@ -31,7 +31,7 @@ const allowed = [
   /^extension\/package\.json$/, /^extension\/(LICENSE|README|CHANGELOG)(\.md|\.txt)?$/i,
   /^extension\/dist\/(client|server|cli)\.js$/, /^extension\/syntaxes\/[\w-]+\.tmLanguage\.json$/,
   /^extension\/snippets\/[\w-]+\.json$/, /^extension\/language-configuration\/[\w-]+\.json$/,
-  /^extension\/images\/icon\.png$/,
+  /^extension\/images\/icon\.png$/, /^extension\/docs\/[\w-]+\.png$/,
 ];
 const required = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/package.json', 'extension/images/icon.png'];
 

@@ -1,6 +1,8 @@
 // Runs the mocha suite in a real VS Code extension host: @vscode/test-electron's runTests() with the
 // offline stand-in executable from ../shared/vscode-offline/setup.sh (no download, no network).
 // Exit code: 0 = all passed, 1 = a test failed or the host could not start, 2 = timeout.
+// `--vsix`: test the packaged extension instead of the repository: <name>-<version>.vsix (built by
+// `npm run package`) is unzipped and its extension/ folder is loaded.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,9 +33,21 @@ function vscodeExecutable(): string {
   return exe;
 }
 
+/** Unzips the packaged .vsix into `dir` and returns the folder holding its package.json. */
+function unpackVsix(dir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package first`);
+  execFileSync('unzip', ['-q', vsix, '-d', dir]);
+  return path.join(dir, 'extension');
+}
+
 async function main(): Promise<number> {
   const t0 = Date.now();
   const vscodeExecutablePath = vscodeExecutable();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vpnconf-e2e-ext-'));
+  const extensionDevelopmentPath = process.argv.includes('--vsix') ? unpackVsix(tmp) : ROOT;
+  console.log(`e2e: extension under test: ${extensionDevelopmentPath}`);
   // The tests write files (watcher checks): they get a throw-away copy of test/e2e/workspace.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'vpnconf-e2e-'));
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
@@ -43,7 +57,7 @@ async function main(): Promise<number> {
   try {
     code = await runTests({
       vscodeExecutablePath,
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
       launchArgs: [workspace, '--disable-extensions'],
       extensionTestsEnv: env,
@@ -54,6 +68,7 @@ async function main(): Promise<number> {
     code = 1;
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`e2e: exit code ${code} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return code;
