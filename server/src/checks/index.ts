@@ -19,6 +19,7 @@ import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
+import { rtxChecks } from './rtx-index';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -45,6 +46,7 @@ export const CHECKS: readonly Check[] = [
   defaultrouteBoth,
   invalidValue,
   invalidAlgorithm,
+  ...rtxChecks,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */

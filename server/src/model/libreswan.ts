@@ -131,31 +131,49 @@ function buildHost(snapshot: WorkspaceSnapshot, host: Host): LibreswanHost {
   }
   findCycles(conns, alsoOf, alsoCycles);
 
+  // Effective settings without %default, computed bottom-up over the also= graph with an iterative
+  // post-order walk (chains may be 10,000 deep); a conn met again while in progress (a cycle) is skipped.
+  const chainMaps = new Map<ConnDef, Map<string, EffectiveSetting>>();
+  const own = (d: ConnDef): Map<string, EffectiveSetting> => {
+    const m = new Map<string, EffectiveSetting>();
+    for (const s of d.section.settings) {
+      const k = findKeyword(s.key, 'conn');
+      if (!k || k.spec.name === 'also') continue;
+      const key = canonicalKey(k.spec, k.side, version);
+      if (!m.has(key)) m.set(key, { spec: k.spec, side: k.side, setting: s, from: d });
+    }
+    return m;
+  };
+  const targetsOf = (d: ConnDef): ConnDef[] => alsoOf(d).map((s) => conns.get(s.value!.text)?.[0]).filter((x): x is ConnDef => !!x);
+  const chain = (root: ConnDef): Map<string, EffectiveSetting> => {
+    const done = chainMaps.get(root);
+    if (done) return done;
+    const grey = new Set<ConnDef>([root]);
+    const stack: Array<{ d: ConnDef; targets: ConnDef[]; i: number }> = [{ d: root, targets: targetsOf(root), i: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.i < top.targets.length) {
+        const t = top.targets[top.i++];
+        if (!chainMaps.has(t) && !grey.has(t)) {
+          grey.add(t);
+          stack.push({ d: t, targets: targetsOf(t), i: 0 });
+        }
+        continue;
+      }
+      const m = own(top.d);
+      for (const t of top.targets) for (const [k, v] of chainMaps.get(t) ?? []) if (!m.has(k)) m.set(k, v);
+      chainMaps.set(top.d, m);
+      grey.delete(top.d);
+      stack.pop();
+    }
+    return chainMaps.get(root)!;
+  };
+  const defaultMaps = defaults.map(own);
   const resolve = (def: ConnDef): ResolvedConn => {
     const done = resolved.get(def);
     if (done) return done;
-    const settings = new Map<string, EffectiveSetting>();
-    // Order of precedence: the conn's own settings, then also= targets depth-first, then %default.
-    const order: ConnDef[] = [];
-    const seen = new Set<ConnDef>();
-    const stack: ConnDef[] = [def];
-    while (stack.length) {
-      const d = stack.pop()!;
-      if (seen.has(d)) continue;
-      seen.add(d);
-      order.push(d);
-      const targets = alsoOf(d).map((s) => conns.get(s.value!.text)?.[0]).filter((x): x is ConnDef => !!x);
-      for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i]);
-    }
-    order.push(...defaults);
-    for (const d of order) {
-      for (const s of d.section.settings) {
-        const m = findKeyword(s.key, 'conn');
-        if (!m || m.spec.name === 'also') continue;
-        const key = canonicalKey(m.spec, m.side, version);
-        if (!settings.has(key)) settings.set(key, { spec: m.spec, side: m.side, setting: s, from: d });
-      }
-    }
+    const settings = new Map(chain(def));
+    for (const dm of defaultMaps) for (const [k, v] of dm) if (!settings.has(k)) settings.set(k, v);
     const r = { def, settings };
     resolved.set(def, r);
     return r;

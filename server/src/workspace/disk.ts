@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
 import { looksBinary } from '../core/text';
 import { detectLanguage } from './languages';
+import { decodeYamahaBytes } from '../languages/yamaha/decode';
 
 /** Largest file read from disk (bytes); larger files are reported, not parsed. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -23,7 +24,8 @@ export interface DiskFile {
 export let decodeBytes = (bytes: Uint8Array): string => {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  // UTF-8 when valid, else CP932 (Shift_JIS), the encoding of Japanese Yamaha RTX command files.
+  return decodeYamahaBytes(bytes).text.replace(/^\uFEFF/, '');
 };
 
 /** Replaces the byte decoder (used by the Yamaha language to add CP932). */

@@ -1,6 +1,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
+import { completeYamaha } from './yamaha';
 import { completeLibreswan } from './libreswan';
 
 /** Completion for any vpnconf file: dispatches by language. */
@@ -8,6 +9,8 @@ export function completion(file: AnalyzedFile, pos: Position, snapshot: Workspac
   switch (file.languageId) {
     case 'libreswan':
       return completeLibreswan(file, pos, snapshot);
+    case 'yamaha-rtx':
+      return completeYamaha(file, pos, snapshot);
     default:
       return [];
   }

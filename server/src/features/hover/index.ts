@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
+import { hoverYamaha } from './yamaha';
 import { hoverLibreswan } from './libreswan';
 
 /** Hover for any vpnconf file: dispatches by language. Returns null when there is nothing to say. */
@@ -8,6 +9,8 @@ export function hover(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnap
   switch (file.languageId) {
     case 'libreswan':
       return hoverLibreswan(file, pos, snapshot);
+    case 'yamaha-rtx':
+      return hoverYamaha(file, pos, snapshot);
     default:
       return null;
   }

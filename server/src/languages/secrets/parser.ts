@@ -43,11 +43,12 @@ function tokenize(lines: readonly string[], first: number, last: number, problem
       }
       if (c === ':') { out.push({ text: ':', raw: ':', range: lineRange(line, i, i + 1), quoted: false }); i++; continue; }
       let j = i;
-      while (j < t.length && !/[\s:"'#]/.test(t[j])) j++;
+      while (j < t.length && !/[ \t:"'#]/.test(t[j])) j++;
+      if (j === i) j = i + 1; // always make progress
       // IPv6 selectors contain ':'; keep `addr:addr` together when the colon is followed by a hex digit or ':'.
       while (j < t.length && t[j] === ':' && /[0-9A-Fa-f:]/.test(t[j + 1] ?? '') && /[0-9A-Fa-f:]$/.test(t.slice(i, j))) {
         j++;
-        while (j < t.length && !/[\s:"'#]/.test(t[j])) j++;
+        while (j < t.length && !/[ \t:"'#]/.test(t[j])) j++;
       }
       out.push({ text: t.slice(i, j), raw: t.slice(i, j), range: lineRange(line, i, j), quoted: false });
       i = j;

@@ -1,0 +1,43 @@
+import type { FileProblem } from '../core/types';
+import type { FileCheck } from './types';
+import { yamahaFactsOf } from '../model/yamaha';
+
+/**
+ * Inside `tunnel select T`, the IKE gateway id of every `ipsec ike ... N` command must be the gateway of the
+ * policy the tunnel uses (`ipsec tunnel P` -> `ipsec sa policy P G` -> N == G), and an `ipsec sa policy`
+ * written in the block should be the block's own policy. Source: reference commands.json `ipsec_binding` rule.
+ */
+export const check: FileCheck = {
+  code: 'rtx-gateway-mismatch',
+  defaultSeverity: 'error',
+  description: 'Inside a tunnel block, ipsec ike commands use a gateway id other than the one of the tunnel\'s ipsec sa policy.',
+  scope: 'file',
+  languages: ['yamaha-rtx'],
+  run(file) {
+    const facts = yamahaFactsOf(file);
+    if (!facts) return [];
+    const out: FileProblem[] = [];
+    for (const t of facts.tunnels) {
+      const pol = t.saPolicy;
+      if (t.ipsecTunnel) {
+        for (const p of facts.saPolicies.values()) {
+          if (p.inTunnel === t.id && p.id.value !== t.ipsecTunnel.value) {
+            out.push({ range: p.id.range, severity: 'error', code: 'rtx-gateway-mismatch',
+              message: `ipsec sa policy ${p.id.value} is written in tunnel ${t.id}, but tunnel ${t.id} uses policy ${t.ipsecTunnel.value} (ipsec tunnel ${t.ipsecTunnel.value}).` });
+          }
+        }
+      }
+      if (!pol) continue;
+      const g = pol.gatewayId.value;
+      for (const gw of facts.gateways.values()) {
+        if (gw.id === g) continue;
+        for (const c of gw.commands) {
+          if (c.inTunnel !== t.id) continue;
+          out.push({ range: c.idRange, severity: 'error', code: 'rtx-gateway-mismatch',
+            message: `${c.name} uses gateway ${gw.id} in tunnel ${t.id}, but the tunnel's policy ${pol.id.value} uses gateway ${g} (ipsec sa policy ${pol.id.value} ${g}).` });
+        }
+      }
+    }
+    return out;
+  },
+};
