@@ -4,7 +4,11 @@ import { canonicalKey } from '../model/libreswan';
 import type { Setting } from '../languages/libreswan/ast';
 import type { FileCheck } from './types';
 
-/** The same keyword (or an alias of it) twice in one section; Libreswan refuses the conn ("duplicate key"). `also=` may repeat. */
+/**
+ * The same keyword (or an alias of it) twice in one section. In a conn, Libreswan 4.10 refuses the conn
+ * ("duplicate key", confread.c): an error. In `config setup` the later value silently replaces the earlier
+ * one (4.10; 5.x warns "overriding earlier"): a warning. `also=` may repeat.
+ */
 export const check: FileCheck = {
   code: 'duplicate-keyword',
   defaultSeverity: 'error',
@@ -25,13 +29,12 @@ export const check: FileCheck = {
           seen.set(key, s);
           continue;
         }
-        out.push({
-          range: s.keyRange,
-          severity: 'error',
-          code: 'duplicate-keyword',
-          message: `\`${key}\` is already set on line ${first.line + 1} of ${section.kind === 'conn' ? `conn \`${section.name}\`` : '`config setup`'}; Libreswan rejects a section that sets a keyword twice.`,
-          related: [{ uri: file.uri, range: first.keyRange, message: 'first set here' }],
-        });
+        const related = [{ uri: file.uri, range: first.keyRange, message: 'first set here' }];
+        out.push(
+          section.kind === 'conn'
+            ? { range: s.keyRange, severity: 'error', code: 'duplicate-keyword', message: `\`${key}\` is already set on line ${first.line + 1} of conn \`${section.name}\`; Libreswan rejects a conn that sets a keyword twice.`, related }
+            : { range: s.keyRange, severity: 'warning', code: 'duplicate-keyword', message: `\`${key}\` is already set on line ${first.line + 1} of \`config setup\`; Libreswan keeps only this last value.`, related },
+        );
       }
     }
     return out;

@@ -8,6 +8,7 @@ import { check as duplicateKeyword } from './duplicate-keyword';
 import { check as obsoleteKeyword } from './obsolete-keyword';
 import { check as deprecatedKeyword } from './deprecated-keyword';
 import { check as emptyValue } from './empty-value';
+import { check as invalidEnumValue } from './invalid-enum-value';
 import { check as vtiWithoutPrefix } from './vti-without-prefix';
 import { check as weakPsk } from './weak-psk';
 import { check as duplicateConn } from './duplicate-conn';
@@ -17,9 +18,18 @@ import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
+import { check as pskMissing } from './psk-missing';
+import { check as pskMismatch } from './psk-mismatch';
+import { check as markDuplicate } from './mark-duplicate';
+import { check as insidePeerMismatch } from './inside-peer-mismatch';
+import { check as subnetOverlap } from './subnet-overlap';
+import { check as cloudInsideCidr } from './cloud-inside-cidr';
+import { check as cloudPskFormat } from './cloud-psk-format';
+import { check as cloudWeakProposal } from './cloud-weak-proposal';
 import { check as invalidValue } from './invalid-value';
 import { check as invalidAlgorithm } from './invalid-algorithm';
 import { rtxChecks } from './rtx-index';
+import { frrChecks } from './frr-index';
 
 /**
  * The explicit registry of every check (markdownlint style: one rule per file, listed here). A meta-test
@@ -35,6 +45,7 @@ export const CHECKS: readonly Check[] = [
   obsoleteKeyword,
   deprecatedKeyword,
   emptyValue,
+  invalidEnumValue,
   vtiWithoutPrefix,
   weakPsk,
   duplicateConn,
@@ -44,9 +55,18 @@ export const CHECKS: readonly Check[] = [
   includeCycle,
   vtiWithoutMark,
   defaultrouteBoth,
+  pskMissing,
+  pskMismatch,
+  markDuplicate,
+  insidePeerMismatch,
+  subnetOverlap,
+  cloudInsideCidr,
+  cloudPskFormat,
+  cloudWeakProposal,
   invalidValue,
   invalidAlgorithm,
   ...rtxChecks,
+  ...frrChecks,
 ];
 
 /** Codes reported outside any check (parser crashes turned into a finding). */

@@ -21,7 +21,12 @@ export interface Host {
 export interface HostIndex {
   hosts: ReadonlyMap<string, Host>;
   hostOfUri: ReadonlyMap<string, Host>;
+  /** Cloud peers declared in vpnconf.json `"peers"`: peer outside address (or ID, as written) -> cloud. */
+  peers?: ReadonlyMap<string, PeerCloud>;
 }
+
+/** A cloud provider that can be named as a peer in vpnconf.json. */
+export type PeerCloud = 'aws' | 'oci';
 
 /** A file as host grouping sees it. */
 export interface HostFile {
@@ -36,6 +41,8 @@ export interface HostOverrides {
   /** Absolute POSIX folder of the vpnconf.json file. */
   base: string;
   hosts: Record<string, string[]>;
+  /** `"peers": { "<peer address or ID>": "aws" | "oci" }`: the far end is that cloud (used by the cloud checks). */
+  peers?: Record<string, PeerCloud>;
 }
 
 /** The default host folder of a file (DESIGN §3). */
@@ -83,7 +90,9 @@ export function groupHosts(files: Iterable<HostFile>, overrides: readonly HostOv
     hostOfUri.set(f.uri, host);
   }
   for (const h of hosts.values()) h.fileUris.sort();
-  return { hosts, hostOfUri };
+  const peers = new Map<string, PeerCloud>();
+  for (const o of overrides) for (const [k, v] of Object.entries(o.peers ?? {})) if (!peers.has(k)) peers.set(k, v);
+  return { hosts, hostOfUri, peers };
 }
 
 /**
@@ -97,13 +106,27 @@ export function parseVpnconfJson(base: string, text: string): HostOverrides | { 
   } catch (e) {
     return { error: `vpnconf.json is not valid JSON: ${(e as Error).message}` };
   }
+  const peers = parsePeers((data as { peers?: unknown } | null)?.peers);
+  if (typeof peers === 'string') return { error: peers };
   const hostsField = (data as { hosts?: unknown } | null)?.hosts;
-  if (hostsField === undefined) return { base, hosts: {} };
+  if (hostsField === undefined) return { base, hosts: {}, ...(peers ? { peers } : {}) };
   if (typeof hostsField !== 'object' || hostsField === null || Array.isArray(hostsField)) return { error: 'vpnconf.json: "hosts" must be an object of name -> array of globs.' };
   const hosts: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(hostsField)) {
     if (!Array.isArray(v) || !v.every((g) => typeof g === 'string')) return { error: `vpnconf.json: host "${k}" must map to an array of glob strings.` };
     hosts[k] = v as string[];
   }
-  return { base, hosts };
+  return { base, hosts, ...(peers ? { peers } : {}) };
+}
+
+/** Reads the optional `"peers"` object; returns an error message when malformed. */
+function parsePeers(field: unknown): Record<string, PeerCloud> | undefined | string {
+  if (field === undefined) return undefined;
+  if (typeof field !== 'object' || field === null || Array.isArray(field)) return 'vpnconf.json: "peers" must be an object of peer address -> "aws" | "oci".';
+  const out: Record<string, PeerCloud> = {};
+  for (const [k, v] of Object.entries(field)) {
+    if (v !== 'aws' && v !== 'oci') return `vpnconf.json: peer "${k}" must map to "aws" or "oci".`;
+    out[k] = v;
+  }
+  return out;
 }

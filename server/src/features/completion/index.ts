@@ -1,3 +1,4 @@
+import { completeFrr } from './frr';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
@@ -11,6 +12,8 @@ export function completion(file: AnalyzedFile, pos: Position, snapshot: Workspac
       return completeLibreswan(file, pos, snapshot);
     case 'yamaha-rtx':
       return completeYamaha(file, pos, snapshot);
+    case 'frr':
+      return completeFrr(file, pos, snapshot);
     default:
       return [];
   }

@@ -1,3 +1,4 @@
+import { definitionFrr } from './frr';
 import type { Location } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import { findKeyword } from '../../languages/libreswan/keywords';
@@ -7,6 +8,7 @@ import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
 
 /** Go to definition: `also=NAME` → the conn NAME on the host; `include PATH` → the files it matches. */
 export function definition(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnapshot): Location[] {
+  if (file.parsed.languageId === 'frr') return definitionFrr(file, pos, snapshot);
   if (file.parsed.languageId !== 'libreswan') return [];
   const t = libreswanTargetAt(file.parsed.ast, pos);
   if (t.kind === 'include') {

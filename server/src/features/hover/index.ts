@@ -1,3 +1,4 @@
+import { hoverFrr } from './frr';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
@@ -11,6 +12,8 @@ export function hover(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnap
       return hoverLibreswan(file, pos, snapshot);
     case 'yamaha-rtx':
       return hoverYamaha(file, pos, snapshot);
+    case 'frr':
+      return hoverFrr(file, pos, snapshot);
     default:
       return null;
   }

@@ -207,9 +207,20 @@ function newSection(kind: 'config' | 'conn', name: string, nameRange: Range, hea
   return { kind, name, nameRange, headerRange, range: headerRange, settings: [] };
 }
 
-/** Reports anything after a complete statement other than a comment. */
+/**
+ * Reports anything after a complete statement other than a comment. A trailing `#word` is a comment only
+ * when the rest of the line also holds a blank, `=` or `"`: Libreswan's lexer (4.10 parser.lex, 5.x
+ * scanner.lex) takes the longest match, and a bare `#word` is as long as a keyword token, which wins and
+ * gives a syntax error. Whole-line comments are not affected.
+ */
 function trailing(cur: LineCursor, problems: FileProblem[]): void {
-  if (cur.atLineEnd()) return;
+  if (cur.atLineEnd()) {
+    if (!cur.atEnd() && !/["=\t ]/.test(cur.text.slice(cur.pos))) {
+      const word = cur.text.slice(cur.pos);
+      syntax(problems, lineRange(cur.line, cur.pos, cur.text.length), `Libreswan reads \`${word}\` as a keyword, not a comment: put a blank after \`#\` (\`# ${word.slice(1)}\`).`);
+    }
+    return;
+  }
   syntax(problems, cur.restRange(), 'Unexpected text after the statement; quote values that contain blanks ("...").');
 }
 
@@ -241,9 +252,12 @@ function parseSetting(cur: LineCursor, problems: FileProblem[]): Setting | null 
   return setting;
 }
 
-/** True for `x-...` keywords, which Libreswan stores as free-form comments (4.10 parser_find_keyword). */
+/**
+ * True for `x-...` and `x_...` keywords, which Libreswan stores as free-form comments (4.10
+ * parser_find_keyword, 5.x scanner.lex): the value is the rest of the line, blanks included.
+ */
 export function isCommentKey(key: string): boolean {
-  return key.length > 2 && (key[0] === 'x' || key[0] === 'X') && key[1] === '-';
+  return key.length > 2 && (key[0] === 'x' || key[0] === 'X') && (key[1] === '-' || key[1] === '_');
 }
 
 function restOfLine(cur: LineCursor): Value | null {

@@ -1,0 +1,113 @@
+import type { Finding } from '../core/types';
+import { isDefaultRoute, overlaps, type Cidr } from '../model/ip';
+import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
+import type { WorkspaceCheck } from './types';
+
+/**
+ * DESIGN §2 `subnet-overlap`:
+ * 1. a conn's local and remote networks overlap (`leftsubnet` vs `rightsubnet`; a `0.0.0.0/0` side is the
+ *    route-based or full-tunnel pattern and is exempt);
+ * 2. two tunnels of one host to different peer sites carry the same remote network in policy-based
+ *    selectors (both unmarked): the kernel holds two IPsec policies for one destination and only one
+ *    wins. A strict supernet over another path (a backup route) is not reported: the longest prefix wins
+ *    as intended. Nor are the identical selectors of a redundant pair (same peer site), nor marked
+ *    (route-based, VTI) tunnels, whose policies the mark keeps apart;
+ * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap.
+ */
+export const check: WorkspaceCheck = {
+  code: 'subnet-overlap',
+  defaultSeverity: 'error',
+  description: 'Local and remote networks overlap, two peers carry the same remote network, or inside CIDRs of two tunnels overlap.',
+  scope: 'workspace',
+  run(snapshot) {
+    const model = tunnelModel(snapshot);
+    const out: Finding[] = [];
+    for (const e of model.ends) out.push(...localVsRemote(e));
+    for (const ends of model.byHost.values()) {
+      out.push(...samePolicyTwoPeers(ends, model));
+      out.push(...insideOverlaps(ends));
+    }
+    return out;
+  },
+};
+
+const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
+  uri: f.uri,
+  range: f.range,
+  severity: 'error',
+  code: 'subnet-overlap',
+  message,
+  related: [{ uri: other.uri, range: other.range, message: otherMsg }],
+});
+
+const subnetKey = (e: TunnelEnd, local: boolean): string => `${local === (e.localSide === 'left') ? 'left' : 'right'}subnet`;
+
+function localVsRemote(e: TunnelEnd): Finding[] {
+  const out: Finding[] = [];
+  for (const r of e.remoteNets) {
+    if (isDefaultRoute(r.value)) continue;
+    const l = e.localNets.find((x) => !isDefaultRoute(x.value) && overlaps(x.value, r.value));
+    if (!l) continue;
+    out.push(finding(r, `${subnetKey(e, false)} ${r.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, true)} ${l.text}: traffic between them cannot be told apart.`, l, `${subnetKey(e, true)} of conn ${e.name}`));
+  }
+  return out;
+}
+
+const marked = (e: TunnelEnd): boolean => !!(e.mark?.value || e.markIn?.value || e.markOut?.value);
+
+function samePolicyTwoPeers(ends: readonly TunnelEnd[], model: TunnelModel): Finding[] {
+  const out: Finding[] = [];
+  const byNet = new Map<string, Array<{ e: TunnelEnd; f: Fact<Cidr> }>>();
+  for (const e of ends) {
+    if (marked(e)) continue;
+    for (const f of e.remoteNets) {
+      if (isDefaultRoute(f.value)) continue;
+      const l = byNet.get(f.value.networkText) ?? [];
+      l.push({ e, f });
+      byNet.set(f.value.networkText, l);
+    }
+  }
+  for (const list of byNet.values()) {
+    if (list.length < 2) continue;
+    for (const a of list) {
+      const clash = list.find((b) => b.e !== a.e && !sameSite(a.e, b.e, model) && localsMeet(a.e, b.e));
+      if (!clash) continue;
+      out.push(finding(a.f, `Remote network ${a.f.text} of conn \`${a.e.name}\` is also the remote network of conn \`${clash.e.name}\` to another peer; only one IPsec policy can carry it (use a VTI with marks, or a strict supernet for a backup path).`, clash.f, `same remote network in conn ${clash.e.name}`));
+    }
+  }
+  return out;
+}
+
+/**
+ * True when two ends are known to head for one peer site (a redundant pair): the peer host or the cloud
+ * and ASN agree. The remote-networks fallback of `siteKey` is not evidence here, as it is what is compared.
+ */
+function sameSite(a: TunnelEnd, b: TunnelEnd, model: TunnelModel): boolean {
+  const s = model.site.get(a);
+  return !!s && s === model.site.get(b) && !s.startsWith('nets:') && !s.startsWith('addr:');
+}
+
+/** True when the local selectors of two conns overlap (no local selector = the host itself: they meet). */
+function localsMeet(a: TunnelEnd, b: TunnelEnd): boolean {
+  if (!a.localNets.length || !b.localNets.length) return true;
+  return a.localNets.some((x) => b.localNets.some((y) => overlaps(x.value, y.value)));
+}
+
+function insideOverlaps(ends: readonly TunnelEnd[]): Finding[] {
+  const items = ends.filter((e) => e.insideLocal).map((e) => ({ e, f: e.insideLocal! }));
+  items.sort((x, y) => x.f.value.family - y.f.value.family || (x.f.value.network < y.f.value.network ? -1 : x.f.value.network > y.f.value.network ? 1 : 0));
+  const out: Finding[] = [];
+  const reported = new Set<TunnelEnd>();
+  let widest: { e: TunnelEnd; f: Fact<Cidr> } | null = null;
+  for (const cur of items) {
+    if (widest && widest.f.value.family === cur.f.value.family && cur.f.value.network <= widest.f.value.last) {
+      for (const [x, y] of [[cur, widest], [widest, cur]] as const) {
+        if (reported.has(x.e)) continue;
+        reported.add(x.e);
+        out.push(finding(x.f, `Inside prefix ${x.f.value.networkText} of conn \`${x.e.name}\` overlaps ${y.f.value.networkText} of conn \`${y.e.name}\` on this host; each tunnel needs its own /30 (/31).`, y.f, `inside address of conn ${y.e.name}`));
+      }
+    }
+    if (!widest || widest.f.value.family !== cur.f.value.family || cur.f.value.last > widest.f.value.last) widest = cur;
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import type { SecretEntry } from '../languages/secrets/ast';
+import type { Host } from '../workspace/hosts';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { canonicalAddress } from './ip';
+
+/**
+ * Pre-shared keys of a host and the way Libreswan picks one for a conn (lib/libswan/secrets.c,
+ * `lsw_get_secret`): every PSK entry is scored by its ID selectors against the conn's local and remote
+ * IDs; the best score wins, the first entry wins a tie. Scores, best first:
+ * `me him` (both IDs named) > `me %any` > `me` alone (a single selector: any peer) > `him %any` >
+ * bare `: PSK` (no selectors: the default). An entry naming only the peer, or naming IDs that are
+ * neither, does not match.
+ */
+
+/** A normalized ID: `ip:<canonical address>`, `fqdn:<lower-case name>`, `text:<as written>`, or `any`. */
+export type IdKey = string;
+
+/**
+ * Normalizes an ID or address as written in ipsec.conf (`leftid=`, `left=`) or a secrets selector.
+ * Returns `any` for `%any`, `%any6`, `0.0.0.0`, `::`; null for values that name no fixed ID
+ * (`%defaultroute`, `%fromcert`, `%none`, empty).
+ */
+export function idKey(text: string | undefined): IdKey | null {
+  if (!text) return null;
+  const t = text.trim().replace(/^"|"$/g, '');
+  if (!t) return null;
+  if (t === '%any' || t === '%any6' || t === '0.0.0.0' || t === '::') return 'any';
+  if (t.startsWith('%')) return null;
+  const ip = canonicalAddress(t);
+  if (ip) return `ip:${ip}`;
+  if (t.startsWith('@')) return `fqdn:${t.replace(/^@+/, '').replace(/\.$/, '').toLowerCase()}`;
+  return `text:${t}`;
+}
+
+/** A PSK entry of a host's secrets file. `bytes` is the decoded key: compare it, never show it. */
+export interface PskEntry {
+  entry: SecretEntry;
+  file: AnalyzedFile;
+  /** Hex of the decoded key bytes (for equality only; never printed). */
+  bytes: string;
+  /** Length in characters as the user typed it (quotes and `0t` removed), for masked display. */
+  length: number;
+}
+
+/** Decodes a Libreswan secret as written (`"text"`, `0x..` hex, `0s..` base64, `0t..` text) to hex bytes. */
+export function decodeSecret(secret: string): string {
+  if (/^0[xX]/.test(secret)) return secret.slice(2).replace(/_/g, '').toLowerCase();
+  if (/^0[sS]/.test(secret)) return Buffer.from(secret.slice(2), 'base64').toString('hex');
+  if (/^0[tT]/.test(secret)) return Buffer.from(secret.slice(2), 'utf8').toString('hex');
+  return Buffer.from(secret, 'utf8').toString('hex');
+}
+
+/** The PSK text as a cloud console sees it (for format checks): null for hex/base64 forms. Never printed. */
+export function pskText(secret: string): string | null {
+  if (/^0[xXsS]/.test(secret)) return null;
+  return /^0[tT]/.test(secret) ? secret.slice(2) : secret;
+}
+
+/** Every PSK entry of the host's secrets files, in file order (files sorted by URI, `ipsec.secrets` first). */
+export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
+  const files = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan-secrets');
+  files.sort((a, b) => Number(!a.path.endsWith('/ipsec.secrets')) - Number(!b.path.endsWith('/ipsec.secrets')));
+  const out: PskEntry[] = [];
+  for (const file of files) {
+    if (file.parsed.languageId !== 'libreswan-secrets') continue;
+    for (const entry of file.parsed.ast.entries) {
+      if (entry.kind !== 'PSK' || entry.secret === null) continue;
+      const typed = pskText(entry.secret);
+      out.push({ entry, file, bytes: decodeSecret(entry.secret), length: [...(typed ?? entry.secret)].length });
+    }
+  }
+  return out;
+}
+
+const ME = 0o10;
+const HIM = 0o4;
+const ANY = 0o2;
+const DEFAULT = 0o1;
+const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
+
+/**
+ * Libreswan's score of one PSK entry for a conn, or 0 when it does not match. `local` null means the
+ * local ID is unknown (e.g. `left=%defaultroute` without `leftid=`): then a selector that is not the
+ * peer and not `%any` is taken to be this host's address, as it will be at run time.
+ */
+export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKey | null): number {
+  if (entry.selectors.length === 0) return DEFAULT;
+  let match = 0;
+  for (const s of entry.selectors) {
+    const k = idKey(s.text);
+    if (k === 'any') {
+      match |= ANY;
+      continue;
+    }
+    if (k !== null && remote !== null && k === remote) match |= HIM;
+    else if (k !== null && (local === null ? true : k === local)) match |= ME;
+  }
+  if (match === ME && entry.selectors.length === 1) match |= DEFAULT;
+  return GOOD.has(match) ? match : 0;
+}
+
+/** The PSK Libreswan would use for a conn with these IDs, or null when no entry matches. */
+export function findPsk(psks: readonly PskEntry[], local: IdKey | null, remote: IdKey | null): PskEntry | null {
+  let best: PskEntry | null = null;
+  let bestScore = 0;
+  for (const p of psks) {
+    const s = matchScore(p.entry, local, remote);
+    if (s > bestScore) {
+      best = p;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Masked form of a key for display: bullets and the length, never the key. */
+export function maskPsk(length: number): string {
+  return `•••• (${length} characters)`;
+}
