@@ -30,7 +30,8 @@ suite('language server through the client', () => {
 
   test('the clean host (Libreswan + secrets + FRR) has no errors or warnings', async () => {
     const files = ['cpe/ipsec.conf', 'cpe/ipsec.d/cloud.conf', 'cpe/ipsec.secrets', 'cpe/frr/bgpd.conf', 'cpe/frr/staticd.conf'];
-    const docs = await Promise.all(files.map((f) => open(f)));
+    const docs: vscode.TextDocument[] = [];
+    for (const f of files) docs.push(await open(f));
     await new Promise((r) => setTimeout(r, 1000));
     const loud = docs.flatMap((doc) =>
       vscode.languages
