@@ -74,6 +74,23 @@ suite('language server through the client', () => {
     assert.ok(labels(top).includes('conn-vti-pair'), 'snippet conn-vti-pair missing');
   });
 
+  test('FRR and Yamaha files reach the server too (hover)', async () => {
+    const frr = await open('cpe/frr/bgpd.conf');
+    const h1 = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', frr.uri, positionOf(frr, 'neighbor', 1));
+    assert.match(hoverText(h1 ?? []), /neighbor/i);
+    // detected by its first line only (no .rtx extension)
+    const rtx = await open('branch/rtx1210-config');
+    const h2 = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', rtx.uri, positionOf(rtx, 'RTX1210', 2));
+    assert.match(hoverText(h2 ?? []), /RTX1210/);
+  });
+
+  test('FRR completion comes from the server, not only from snippets', async () => {
+    const copy = await vscode.workspace.openTextDocument({ language: 'frr', content: 'router bgp 65000\n ' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', copy.uri, new vscode.Position(1, 1));
+    const fromServer = (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Snippet);
+    assert.ok(fromServer.length > 0, `only snippets: ${labels(list).join(', ')}`);
+  });
+
   test('document symbols list the conns', async () => {
     const doc = await open('cpe/ipsec.d/cloud.conf');
     const symbols = await waitFor('document symbols', async () => {
