@@ -7,8 +7,8 @@ import { libreswanSettings } from './util';
 /**
  * `keyword=` with nothing after it. Libreswan's lexer ends the statement at the newline and the grammar
  * ignores it (4.10 parser.y: "meaningless"), so the line has no effect. A yes/no keyword is the exception
- * in 4.10: its grammar has no empty form, addconn stops with a syntax error, and `invalid-enum-value`
- * reports that line as an error (so this check stays quiet there).
+ * in 4.10: its grammar has no empty form, addconn stops with a syntax error, and
+ * `invalid-value` reports that line as an error (so this check stays quiet there).
  */
 export const check: FileCheck = {
   code: 'empty-value',

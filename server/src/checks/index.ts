@@ -8,7 +8,6 @@ import { check as duplicateKeyword } from './duplicate-keyword';
 import { check as obsoleteKeyword } from './obsolete-keyword';
 import { check as deprecatedKeyword } from './deprecated-keyword';
 import { check as emptyValue } from './empty-value';
-import { check as invalidEnumValue } from './invalid-enum-value';
 import { check as vtiWithoutPrefix } from './vti-without-prefix';
 import { check as weakPsk } from './weak-psk';
 import { check as duplicateConn } from './duplicate-conn';
@@ -45,7 +44,6 @@ export const CHECKS: readonly Check[] = [
   obsoleteKeyword,
   deprecatedKeyword,
   emptyValue,
-  invalidEnumValue,
   vtiWithoutPrefix,
   weakPsk,
   duplicateConn,

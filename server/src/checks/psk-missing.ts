@@ -27,7 +27,8 @@ export const check: WorkspaceCheck = {
       out.push({
         uri: e.uri,
         range: e.nameRange,
-        severity: 'error',
+        // With no secrets file in view (a lone ipsec.conf) the keys may simply live elsewhere: a note, not an error.
+        severity: hasSecrets ? 'error' : 'information',
         code: 'psk-missing',
         message: `conn \`${e.name}\` authenticates with a PSK but ${where}; add a line \`${ids ? `${ids} ` : ''}: PSK "..."\`.`,
         ...(e.authby ? { related: [{ uri: e.authby.uri, range: e.authby.range, message: `authby=${e.authby.text}` }] } : {}),

@@ -16,7 +16,7 @@ import type { WorkspaceCheck } from './types';
  */
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'Local and remote networks overlap, two peers carry the same remote network, or inside CIDRs of two tunnels overlap.',
   scope: 'workspace',
   run(snapshot) {
@@ -34,7 +34,7 @@ export const check: WorkspaceCheck = {
 const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
   uri: f.uri,
   range: f.range,
-  severity: 'error',
+  severity: 'warning',
   code: 'subnet-overlap',
   message,
   related: [{ uri: other.uri, range: other.range, message: otherMsg }],

@@ -29,7 +29,12 @@ export function valueProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot): 
   const problems: FileProblem[] = [];
   for (const { section, setting } of libreswanSettings(file)) {
     const m = findKeyword(setting.key, section.kind);
-    if (!m || !setting.value || m.spec.status[version] === 'absent') continue;
+    if (!m || m.spec.status[version] === 'absent') continue;
+    if (!setting.value) {
+      // 4.10's grammar has no empty form for yes/no keywords: addconn stops with a syntax error (empty-value stays quiet).
+      if (version === '4' && m.spec.type['4'] === 'bool') problems.push({ range: setting.range, severity: 'error', code: 'invalid-value', message: `\`${setting.key}=\` needs yes or no: Libreswan 4 rejects an empty yes/no keyword.` });
+      continue;
+    }
     const v = setting.value;
     if (m.spec.name === 'vti' && !v.text.includes('/')) continue; // reported by vti-without-prefix
     const type = m.spec.type[version] as ValueType;

@@ -89,6 +89,8 @@ export function checkIpList(kw: string, text: string, seps: RegExp = /[,\s]/): V
 
 function subnetItem(kw: string, item: string, at: number, v: LibreswanVersion, interfaceAddr: boolean): ValueIssue[] {
   const end = at + item.length;
+  // `0/0` is the IPv4 default route in Libreswan's short form (used throughout its own test suite).
+  if (item === '0/0') return [];
   if (!interfaceAddr) {
     if (item === '%no' || item === '%priv') {
       return [valueError(at, end, `\`${kw}\`: \`${item}\` is only meaningful inside vhost:/vnet: (IKEv1), e.g. vhost:%no,%priv`)];
@@ -129,6 +131,7 @@ function networkOf(c: ParsedCidr): string {
  * vti / interface-ip (address with required prefix).
  */
 export function checkSubnet(kw: string, text: string, v: LibreswanVersion): ValueIssue[] {
+  if (text === '0/0' || text === '0.0.0/0') return []; // shorthand for 0.0.0.0/0 that Libreswan's address parser accepts
   const iface = kw === 'vti' || kw === 'interface-ip';
   if (!iface && text.includes(',') && !/^v(host|net):/.test(text)) {
     if (v === '4') return [valueError(0, text.length, `\`${kw}\` takes a single subnet in Libreswan 4; use \`subnets=\` for several`)];
