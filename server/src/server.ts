@@ -8,6 +8,7 @@ import { hover } from './features/hover';
 import { completion } from './features/completion';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
+import { references } from './features/references';
 import { foldingRanges } from './features/folding';
 import { codeActions } from './features/code-actions';
 import { toDiagnostic } from './features/diagnostics';
@@ -46,6 +47,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['=', ',', '-', ' '] },
       documentSymbolProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: true,
       workspace: { workspaceFolders: { supported: true } },
@@ -207,6 +209,7 @@ connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.p
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot())));
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
+connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], (f) => foldingRanges(f)));
 connection.onCodeAction((p) => withFile(p.textDocument.uri, [], (f) => codeActions(f, p.context.diagnostics, store.snapshot())));
 
