@@ -121,11 +121,24 @@ export function runScaffold(args: ScaffoldArgs): ScaffoldOutcome {
   const lines: string[] = [];
   for (const f of result.files) {
     mkdirSync(dirname(f.path), { recursive: true });
-    if (f.mode === 'append' && existsSync(f.path)) appendFileSync(f.path, f.text);
+    if (f.path === r.peersFile && existsSync(f.path)) writeFileSync(f.path, mergePeers(readFileSync(f.path, 'utf8'), f.text));
+    else if (f.mode === 'append' && existsSync(f.path)) appendFileSync(f.path, f.text);
     else writeFileSync(f.path, f.text, { mode: f.secret ? 0o600 : 0o644 });
     lines.push(`${f.mode === 'append' ? 'appended to' : 'wrote'} ${f.path}`);
   }
   for (const f of result.files) if (f.secret) lines.push(`PSKs written to ${f.path}`);
   lines.push(...result.notes);
   return { output: lines.join('\n') + '\n', exitCode: 0 };
+}
+
+/** Adds the `peers` of `generated` to an existing vpnconf.json text (kept as is when it is not JSON). */
+function mergePeers(existing: string, generated: string): string {
+  try {
+    const old = JSON.parse(existing) as Record<string, unknown>;
+    const add = (JSON.parse(generated) as { peers: Record<string, string> }).peers;
+    old.peers = { ...((old.peers as Record<string, string> | undefined) ?? {}), ...add };
+    return JSON.stringify(old, null, 2) + '\n';
+  } catch {
+    return existing;
+  }
 }

@@ -50,6 +50,7 @@ function awsGeneric(t: string): ImportedTunnels | null {
       insidePeer: field(inside, 'Virtual Private Gateway')?.split('/')[0],
       localAsn: num(field(p, 'Customer Gateway ASN')),
       peerAsn: num(field(p, 'Virtual Private Gateway ASN')),
+      ikeVersion: num(field(p, 'IKE version')?.replace(/^IKEv/i, '')),
     });
   });
   return { cloud: 'aws', format: 'aws-generic', tunnels: [tunnels[0], tunnels[1]], remoteNets: [] };
@@ -106,14 +107,18 @@ function ociLibreswan(t: string): ImportedTunnels | null {
     const s = secrets.find((x) => x.b === right || x.a === right);
     const d = details[i] ?? '';
     const detail = (label: string) => new RegExp(`^#\\s*${label}\\s*:\\s*(\\S+)`, 'm').exec(d)?.[1];
+    const id = addr(c.leftid) ?? publicIp ?? (s ? addr(s.a === right ? s.b : s.a) : undefined);
+    const left = addr(c.left) ?? addr(header('cpeLocalIP')) ?? id;
     return clean({
       peerOutside: right,
-      localOutside: addr(c.leftid) ?? publicIp ?? (s ? addr(s.a === right ? s.b : s.a) : undefined),
+      localOutside: left,
+      localId: id !== left ? id : undefined,
       psk: s?.psk,
       insideLocal: detail('IPv4 inside tunnel interface - CPE'),
       insidePeer: detail('IPv4 inside tunnel interface - Oracle')?.split('/')[0],
       localAsn: num(detail('Customer BGP ASN')),
       peerAsn: num(detail('Oracle BGP ASN')) ?? DEFAULT_ASN.oci,
+      ikeVersion: c.ikev2 ? (/^(insist|yes|propose|permit)$/.test(c.ikev2) ? 2 : 1) : undefined,
     });
   });
   const vcn = header('VcnCidrBlock');
@@ -136,10 +141,13 @@ export function requestFromImport(imp: ImportedTunnels, cpe: CpeKind, target: st
   const psks = both(a.psk, b.psk);
   const insideLocal = both(a.insideLocal, b.insideLocal);
   const insidePeer = both(a.insidePeer, b.insidePeer);
+  const importNotes = imp.cloud === 'oci' && (a.ikeVersion === 1 || b.ikeVersion === 1) ? ['The download sets IKEv1; the scaffold uses IKEv2 with AES-256/SHA2-384/DH 20: set the OCI tunnels to IKE version V2.'] : [];
   return {
     ...base,
+    ...(importNotes.length ? { importNotes } : {}),
     peerOutside: both(a.peerOutside, b.peerOutside) ?? base.peerOutside,
     localOutside: a.localOutside ?? base.localOutside,
+    ...(a.localId ? { localId: a.localId } : {}),
     localAsn: a.localAsn ?? base.localAsn,
     peerAsn: a.peerAsn ?? base.peerAsn,
     ...(psks ? { psks } : {}),

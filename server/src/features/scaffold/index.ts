@@ -35,7 +35,7 @@ export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot,
     for (const v of peerTaken.vtis) taken.vtis.add(v);
   }
   const notes: string[] = [];
-  const ours = planSide(request, taken, snapshot, random, notes);
+  const ours = planSide(request, taken, random, notes);
   const files: ScaffoldFile[] = [];
   const read = (p: string): string | undefined => snapshotText(snapshot, p);
   if (request.cpe === 'libreswan-frr') files.push(...libreswanFiles(target, ours, taken, read));
@@ -53,7 +53,7 @@ export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot,
 }
 
 /** Decides both tunnels of our side. */
-function planSide(r: ScaffoldRequest, taken: Taken, snapshot: WorkspaceSnapshot | undefined, random: RandomSource | undefined, notes: string[]): SidePlan {
+function planSide(r: ScaffoldRequest, taken: Taken, random: RandomSource | undefined, notes: string[]): SidePlan {
   const existingAsn = r.cpe === 'yamaha-rtx' ? taken.yamaha.asn : taken.frrAsn;
   let localAsn = r.localAsn;
   if (existingAsn !== undefined && existingAsn !== localAsn) {
@@ -95,7 +95,7 @@ function planSide(r: ScaffoldRequest, taken: Taken, snapshot: WorkspaceSnapshot 
   }
   if (r.peer === 'aws') notes.push('On AWS, set each tunnel\'s inside IPv4 CIDR and pre-shared key to these values (tunnel options), and the customer gateway ASN to ' + localAsn + '.');
   if (r.peer === 'oci') notes.push('On OCI, enter these inside tunnel interfaces (CPE / Oracle), the shared secrets and the customer BGP ASN ' + localAsn + ' in the IPSec connection\'s tunnels.');
-  void snapshot;
+  notes.push(...(r.importNotes ?? []));
   return {
     peer: r.peer,
     localOutside: r.localOutside,

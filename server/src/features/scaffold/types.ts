@@ -40,6 +40,8 @@ export interface ScaffoldRequest {
   insidePeer?: [string, string];
   /** Next hop for the static routes of `localNets` (FRR `ip route NET GW`); `Null0` when absent. */
   lanGateway?: string;
+  /** Remarks from an import, passed on to the result's notes. */
+  importNotes?: string[];
   /** Also write a `vpnconf.json` naming the cloud peers (CLI into a fresh folder). */
   peersFile?: string;
 }
@@ -65,11 +67,15 @@ export interface ScaffoldResult {
 export interface ImportedTunnel {
   peerOutside?: string;
   localOutside?: string;
+  /** Our IKE ID when it differs from `localOutside` (OCI: the CPE public address behind 1-1 NAT). */
+  localId?: string;
   insideLocal?: string;
   insidePeer?: string;
   psk?: string;
   localAsn?: number;
   peerAsn?: number;
+  /** IKE version the download states (1 or 2). */
+  ikeVersion?: number;
 }
 
 /** Both tunnels of a cloud VPN connection as read from its configuration download. */
