@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { runChecks } from '../../../server/src/checks/run';
 import type { Finding } from '../../../server/src/core/types';
 import type { ScaffoldFile } from '../../../server/src/features/scaffold';
-import { parseVpnconfJson } from '../../../server/src/workspace/hosts';
 import { uriOfPath, WorkspaceStore } from '../../../server/src/workspace/workspace';
 import { sharedDir } from '../frr/shared-path';
 
@@ -22,7 +21,6 @@ export function checkFiles(files: readonly ScaffoldFile[], existing: ReadonlyArr
     if (path.endsWith('/vpnconf.json')) {
       const err = store.setVpnconfJson(path, text);
       if (err) throw new Error(err);
-      void parseVpnconfJson;
     } else store.set(uriOfPath(path), text, 0);
   }
   const byUri = runChecks(store.snapshot(), {});
