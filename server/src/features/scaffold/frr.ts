@@ -9,7 +9,7 @@ export interface FrrNames {
 }
 
 /**
- * Renders the BGP part for FRR: the neighbors over both VTIs (AWS timers 10/30), the local networks,
+ * Renders the BGP part for FRR: the neighbors over both VTIs (timers 10/30 but towards OCI), the local networks,
  * an inbound and an outbound route-map (eBGP needs both), and the prefix-list of what we announce.
  * `fresh` adds the `frr defaults` header of a new file. Appending a second `router bgp` block with the
  * host's own ASN is valid FRR: it re-enters the same instance.
@@ -17,12 +17,13 @@ export interface FrrNames {
 export function renderBgp(side: SidePlan, names: FrrNames, fresh: boolean): string {
   const l: string[] = [];
   if (fresh) l.push('! FRR configuration, written by vpnconf scaffold.', 'frr defaults traditional', '!');
-  l.push(`! BGP over the two ${peerLabel(side.peer)} tunnels (ASN ${side.peerAsn}), written by vpnconf scaffold.`);
+  l.push(`! BGP over the two tunnels to ${peerLabel(side.peer, side.base)} (ASN ${side.peerAsn}), written by vpnconf scaffold.`);
   l.push(`router bgp ${side.localAsn}`);
   for (const t of side.tunnels) {
     l.push(` neighbor ${t.insidePeer} remote-as ${side.peerAsn}`);
     l.push(` neighbor ${t.insidePeer} description ${t.name}`);
-    if (side.peer === 'aws') l.push(` neighbor ${t.insidePeer} timers 10 30`);
+    // AWS's timers (keepalive 10 s, hold 30 s); between two Libreswan hosts the same, for fast failover.
+    if (side.peer !== 'oci') l.push(` neighbor ${t.insidePeer} timers 10 30`);
   }
   l.push(' !', ' address-family ipv4 unicast');
   for (const n of side.localNets) l.push(`  network ${n}`);
@@ -45,7 +46,7 @@ export function renderBgp(side: SidePlan, names: FrrNames, fresh: boolean): stri
 export function renderStatic(side: SidePlan, fresh: boolean): string {
   const l: string[] = [];
   if (fresh) l.push('! Static routes, written by vpnconf scaffold.');
-  l.push(`! Routes for the networks announced to ${peerLabel(side.peer)}.`);
+  l.push(`! Routes for the networks announced to ${peerLabel(side.peer, side.base)}.`);
   for (const n of side.localNets) l.push(`ip route ${n} ${side.lanGateway ?? 'Null0'}`);
   l.push('!');
   return l.join('\n') + '\n';

@@ -91,7 +91,7 @@ function planSide(r: ScaffoldRequest, taken: Taken, random: RandomSource | undef
     };
   }) as [TunnelPlan, TunnelPlan];
   for (const t of tunnels) {
-    notes.push(`Tunnel ${t.index} (${t.name}): peer ${t.peerOutside}, inside ${t.insideLocal} (${peerLabel(r.peer)} ${t.insidePeer})` + (r.cpe === 'libreswan-frr' ? `, mark ${t.mark}, ${t.vti}.` : '.'));
+    notes.push(`Tunnel ${t.index} (${t.name}): peer ${t.peerOutside}, inside ${t.insideLocal} (${peerLabel(r.peer, base)} ${t.insidePeer})` + (r.cpe === 'libreswan-frr' ? `, mark ${t.mark}, ${t.vti}.` : '.'));
   }
   if (r.peer === 'aws') notes.push('On AWS, set each tunnel\'s inside IPv4 CIDR and pre-shared key to these values (tunnel options), and the customer gateway ASN to ' + localAsn + '.');
   if (r.peer === 'oci') notes.push('On OCI, enter these inside tunnel interfaces (CPE / Oracle), the shared secrets and the customer BGP ASN ' + localAsn + ' in the IPSec connection\'s tunnels.');

@@ -9,7 +9,7 @@ import { LIBRESWAN_ESP, LIBRESWAN_IKE, peerLabel } from './plan';
 /** `ipsec.d/<base>.conf`: both conns. */
 export function renderConns(side: SidePlan): string {
   const lines = [
-    `# Two route-based tunnels to ${peerLabel(side.peer)} (a redundant pair), written by vpnconf scaffold.`,
+    `# Two route-based tunnels to ${peerLabel(side.peer, side.base)} (a redundant pair), written by vpnconf scaffold.`,
     `# BGP runs over the VTIs (see frr/); each tunnel has its own mark, interface and inside /${side.tunnels[0].prefixLength}.`,
   ];
   for (const t of side.tunnels) lines.push('', ...conn(side, t));
@@ -43,7 +43,7 @@ function conn(side: SidePlan, t: TunnelPlan): string[] {
 
 /** `ipsec.d/<base>.secrets`: one PSK line per tunnel, keyed by our ID and the peer's address. */
 export function renderSecrets(side: SidePlan): string {
-  const lines = [`# Pre-shared keys of the ${peerLabel(side.peer)} tunnels (keep this file private: chmod 600).`];
+  const lines = [`# Pre-shared keys of the tunnels to ${peerLabel(side.peer, side.base)} (keep this file private: chmod 600).`];
   for (const t of side.tunnels) lines.push(`${side.localId ?? t.localOutside ?? side.localOutside} ${side.remoteId ?? t.peerOutside} : PSK "${t.psk}"`);
   return lines.join('\n') + '\n';
 }

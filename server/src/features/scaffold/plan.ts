@@ -35,9 +35,9 @@ export interface SidePlan {
   base: string;
 }
 
-/** Display name of the peer for comments. */
-export function peerLabel(p: PeerKind): string {
-  return p === 'aws' ? 'AWS' : p === 'oci' ? 'OCI' : 'the Libreswan peer';
+/** Display name of the peer for comments: `AWS`, `OCI`, or `Libreswan host <name>` (`base` is its name). */
+export function peerLabel(p: PeerKind, base?: string): string {
+  return p === 'aws' ? 'AWS' : p === 'oci' ? 'OCI' : `Libreswan host ${base ?? 'peer'}`;
 }
 
 /** Libreswan proposals both clouds and Libreswan 4/5 accept: AES-256, SHA2-384, DH 20 (ECP-384). */

@@ -21,7 +21,7 @@ export interface YamahaNumbers {
 export function renderYamaha(side: SidePlan, nums: YamahaNumbers, fresh: boolean): string {
   const l: string[] = [];
   if (fresh) l.push('# Yamaha RTX configuration, written by vpnconf scaffold.');
-  l.push(`# Two IPsec tunnels to ${peerLabel(side.peer)} with BGP over both (ASN ${side.peerAsn}).`);
+  l.push(`# Two IPsec tunnels to ${peerLabel(side.peer, side.base)} with BGP over both (ASN ${side.peerAsn}).`);
   side.tunnels.forEach((t, i) => {
     const g = nums.gateways[i];
     const p = nums.policies[i];
