@@ -46,7 +46,8 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   const outcome = runCheck(args, VERSION);
-  (outcome.exitCode === 2 ? process.stderr : process.stdout).write(outcome.output);
+  // Usage problems go to stderr; a report (even with unreadable files, exit 2) goes to stdout.
+  (outcome.exitCode === 2 && outcome.findings.length === 0 ? process.stderr : process.stdout).write(outcome.output);
   return outcome.exitCode;
 }
 

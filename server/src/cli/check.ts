@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CHECKS } from '../checks';
-import { runChecks, type SeverityOverrides } from '../checks/run';
+import { applySeverity, runChecks, type SeverityOverrides } from '../checks/run';
 import type { AnalysisOptions } from '../checks/types';
 import type { Finding, Severity } from '../core/types';
 import { readDiskFile, toPosix, walk } from '../workspace/disk';
 import { uriOfPath, WorkspaceStore } from '../workspace/workspace';
-import { formatText, sortCliFindings, toCliFindings } from './report';
+import { formatText, sortCliFindings, toCliFindings, type CliBase } from './report';
 import { toSarif } from './sarif';
 import { collectSecrets, redact } from './secrets';
 
@@ -19,6 +19,9 @@ export interface CheckArgs {
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+/** Codes `--severity` accepts: every check, plus the CLI's own findings about its input. */
+export const CLI_CODES = ['unreadable-file', 'vpnconf-json', 'internal-error'] as const;
+const KNOWN_CODES: ReadonlySet<string> = new Set([...CHECKS.map((c) => c.code), ...CLI_CODES]);
 
 /** Parses `check` arguments; returns an error message for bad usage. */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
@@ -38,6 +41,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
       const v = take() ?? '';
       const [code, sev] = v.split(':');
       if (!code || !SEVERITIES.includes(sev)) return `--severity takes CODE:error|warning|information|hint|off (got ${v})`;
+      if (!KNOWN_CODES.has(code)) return `--severity: no check has the code ${code}`;
       (args.overrides as Record<string, Severity | 'off'>)[code] = sev as Severity | 'off';
     } else if (a.startsWith('-')) {
       return `unknown option ${a}`;
@@ -62,14 +66,14 @@ export interface CheckOutcome {
  */
 export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
   const store = new WorkspaceStore(args.options);
-  const bases: string[] = [];
+  const bases: CliBase[] = [];
   const unreadable: Finding[] = [];
   let fileCount = 0;
   for (const p of args.paths) {
     if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
     const listing = walk(p);
     const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push(toPosix(isFile ? dirname(p) : p));
+    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: args.paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
     for (const j of listing.vpnconfJson) {
       const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
       if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
@@ -79,19 +83,22 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
       const file = store.set(uriOfPath(d.path), d.text, 0);
       if (!file) continue;
       fileCount++;
-      if (d.problem) unreadable.push({ uri: file.uri, range: zero, severity: 'warning', code: 'unreadable-file', message: `vpnconf skipped this file: ${d.problem}.` });
+      if (d.problem) unreadable.push({ uri: file.uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${d.problem}.` });
     }
   }
   const snapshot = store.snapshot();
   const byUri = runChecks(snapshot, args.overrides);
-  const findings = [...unreadable, ...[...byUri.values()].flat()];
+  const inputProblems = applySeverity(unreadable, args.overrides);
+  const findings = [...inputProblems, ...[...byUri.values()].flat()];
   const list = sortCliFindings(toCliFindings(findings, bases));
   let output: string;
   if (args.format === 'json') output = JSON.stringify(list, null, 2) + '\n';
   else if (args.format === 'sarif') output = JSON.stringify(toSarif(list, CHECKS, version), null, 2) + '\n';
   else output = formatText(list, fileCount);
   output = redact(output, collectSecrets(snapshot));
-  return { output, exitCode: list.some((f) => f.severity === 'error') ? 1 : 0, findings };
+  // Unreadable input (binary, too large, unreadable, malformed vpnconf.json) is exit 2, as the contract says.
+  const exitCode = inputProblems.length ? 2 : list.some((f) => f.severity === 'error') ? 1 : 0;
+  return { output, exitCode, findings };
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

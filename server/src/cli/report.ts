@@ -15,16 +15,24 @@ export interface CliFinding {
   related: Array<{ file: string; line: number; message: string }>;
 }
 
+/** A PATH given on the command line: its absolute POSIX folder, and the prefix shown before its files. */
+export interface CliBase {
+  root: string;
+  /** '' with a single PATH (files are relative to it); the PATH as typed when several are given. */
+  label: string;
+}
+
 /**
- * Converts findings to the CLI shape. `bases` are the absolute POSIX folders of the PATHs given; a file is
- * shown relative to the first base that contains it. Columns are 1-based UTF-16 code units.
+ * Converts findings to the CLI shape. A file is shown relative to the first base that contains it,
+ * prefixed by that base's label (so files of several PATHs stay apart). Lines and columns are 1-based
+ * UTF-16 code units; `endColumn` is exclusive.
  */
-export function toCliFindings(findings: readonly Finding[], bases: readonly string[]): CliFinding[] {
+export function toCliFindings(findings: readonly Finding[], bases: readonly CliBase[]): CliFinding[] {
   const rel = (uri: string): string => {
     const p = pathOfUri(uri);
     for (const b of bases) {
-      if (p === b) return posix.basename(p);
-      if (p.startsWith(b.endsWith('/') ? b : `${b}/`)) return posix.relative(b, p);
+      const inside = p === b.root ? posix.basename(p) : p.startsWith(b.root.endsWith('/') ? b.root : `${b.root}/`) ? posix.relative(b.root, p) : null;
+      if (inside !== null) return b.label ? posix.join(b.label, inside) : inside;
     }
     return p;
   };

@@ -10,6 +10,10 @@ const LEVEL: Record<CliFinding['severity'], Result.level> = { error: 'error', wa
  */
 export function toSarif(list: readonly CliFinding[], checks: readonly Check[], version: string): Log {
   const rules: ReportingDescriptor[] = checks.map((c) => ({ id: c.code, shortDescription: { text: c.description }, defaultConfiguration: { level: LEVEL[c.defaultSeverity] } }));
+  rules.push(
+    { id: 'unreadable-file', shortDescription: { text: 'A file vpnconf should read is binary, too large or unreadable (exit status 2).' }, defaultConfiguration: { level: 'error' } },
+    { id: 'vpnconf-json', shortDescription: { text: 'vpnconf.json is not valid JSON or not of the expected shape (exit status 2).' }, defaultConfiguration: { level: 'error' } },
+  );
   const known = new Set(rules.map((r) => r.id));
   for (const f of list) {
     if (!known.has(f.code)) {

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The CLI contract (DESIGN §4), exercised through the built `dist/cli.js` as CI pipelines call it. */
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const KEY_A = 'FirstTunnelKey_abcdefghij1234';
+const KEY_B = 'OtherTunnelKey_zyxwvutsrq9876';
+
+function run(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Two hosts whose PSKs differ, and a typo'd keyword on line 3 of site-a's ipsec.conf. */
+function workspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-'));
+  const site = (name: string, left: string, right: string, key: string, extra = ''): void => {
+    mkdirSync(join(root, name), { recursive: true });
+    writeFileSync(join(root, name, 'ipsec.conf'), `conn t\n    left=${left}\n${extra}    right=${right}\n    authby=secret\n    auto=start\n`);
+    writeFileSync(join(root, name, 'ipsec.secrets'), `${left} ${right} : PSK "${key}"\n`, { mode: 0o600 });
+  };
+  site('site-a', '192.0.2.1', '198.51.100.1', KEY_A, '    rightsubnt=10.1.0.0/16\n');
+  site('site-b', '198.51.100.1', '192.0.2.1', KEY_B);
+  return root;
+}
+
+test('json: the contract fields, 1-based positions, relative files, exit 1 on errors, no PSK', () => {
+  const root = workspace();
+  const r = run('check', '--format', 'json', root);
+  assert.equal(r.code, 1);
+  assert.ok(!r.out.includes(KEY_A) && !r.out.includes(KEY_B), 'no PSK in the output');
+  const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
+  for (const f of list) assert.deepEqual(Object.keys(f).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'related', 'severity']);
+  const typo = list.find((f) => f.code === 'unknown-keyword')!;
+  assert.deepEqual([typo.file, typo.line, typo.column, typo.endColumn], ['site-a/ipsec.conf', 3, 5, 15]);
+  const mismatch = list.filter((f) => f.code === 'psk-mismatch');
+  assert.equal(mismatch.length, 2, 'reported on both ends');
+  assert.ok((mismatch[0].related as Array<{ file: string }>)[0].file.endsWith('ipsec.secrets'));
+});
+
+test('sarif 2.1.0 and text carry the same findings without PSKs', () => {
+  const root = workspace();
+  const s = run('check', '--format', 'sarif', root);
+  const log = JSON.parse(s.out);
+  assert.equal(log.version, '2.1.0');
+  assert.ok(log.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'psk-mismatch'));
+  const t = run('check', root);
+  assert.match(t.out, /site-a\/ipsec\.conf:3:5: error unknown-keyword/);
+  for (const out of [s.out, t.out]) assert.ok(!out.includes(KEY_A) && !out.includes(KEY_B));
+});
+
+test('several PATHs: files keep their PATH as a prefix', () => {
+  const root = workspace();
+  const r = run('check', '--format', 'json', join(root, 'site-a'), join(root, 'site-b'));
+  const files = new Set((JSON.parse(r.out) as Array<{ file: string }>).map((f) => f.file));
+  assert.ok([...files].every((f) => f.startsWith(join(root, 'site-a')) || f.startsWith(join(root, 'site-b'))), [...files].join(', '));
+});
+
+test('exit 0 when clean; 2 for a missing path, bad usage, an unknown --severity code, and a binary ipsec.conf', () => {
+  const clean = mkdtempSync(join(tmpdir(), 'vpnconf-cli-'));
+  writeFileSync(join(clean, 'ipsec.conf'), 'conn t\n    left=%defaultroute\n    right=192.0.2.1\n    auto=add\n');
+  assert.equal(run('check', clean).code, 0);
+  assert.equal(run('check', join(clean, 'nope')).code, 2);
+  assert.equal(run('check').code, 2);
+  assert.equal(run('check', '--format', 'xml', clean).code, 2);
+  assert.equal(run('check', '--severity', 'no-such-code:error', clean).code, 2);
+  assert.equal(run('check', '--severity', 'unknown-keyword:off', clean).code, 0);
+  const bin = mkdtempSync(join(tmpdir(), 'vpnconf-cli-'));
+  writeFileSync(join(bin, 'ipsec.conf'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]));
+  const r = run('check', '--format', 'json', bin);
+  assert.equal(r.code, 2);
+  assert.equal(JSON.parse(r.out)[0].code, 'unreadable-file');
+});
+
+test('--severity demotes an error: exit follows the shown severities', () => {
+  const root = workspace();
+  const r = run('check', '--severity', 'unknown-keyword:warning', '--severity', 'psk-mismatch:off', join(root, 'site-a'));
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /warning unknown-keyword/);
+});
