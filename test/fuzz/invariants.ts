@@ -22,18 +22,25 @@ import { uriOfPath, WorkspaceStore } from '../../server/src/workspace/workspace'
 import type { WorkspaceSnapshot } from '../../server/src/workspace/types';
 import { mulberry, SECRET_MARK } from './grammar';
 
-/** Milliseconds a parser may take for `bytes` of input (generous: catches super-linear blow-ups, not jitter). */
+/**
+ * Scale of the time budgets (VPNCONF_FUZZ_TIME_FACTOR, default 1). The budgets are generous on purpose: they
+ * catch super-linear blow-ups, not jitter on a loaded CI machine (the FRR matcher, the slowest parser, takes
+ * ~7 ms/KB unloaded; the first call of each parser also pays for JIT and table set-up).
+ */
+const FACTOR = Number(process.env.VPNCONF_FUZZ_TIME_FACTOR ?? 1) || 1;
+
+/** Milliseconds a parser may take for `bytes` of input. */
 export function parseBudgetMs(bytes: number): number {
-  return 250 + 25 * (bytes / 1024);
+  return FACTOR * (1500 + 60 * (bytes / 1024));
 }
 
 /** Milliseconds the whole pipeline (parse, all checks, features) may take for `bytes` of workspace input. */
 export function pipelineBudgetMs(bytes: number): number {
-  return 1000 + 100 * (bytes / 1024);
+  return FACTOR * (3000 + 200 * (bytes / 1024));
 }
 
 /** Largest elapsed time / budget ratio seen in this process (reported by the tests). */
-export const stats = { worstRatio: 0, worstMs: 0, cases: 0 };
+export const stats = { worstRatio: 0, worstMs: 0, cases: 0, worstWhat: '' };
 
 /** Runs `fn`, asserting it finishes within `budget` ms; records the worst ratio. */
 export function timed<T>(budget: number, what: string, fn: () => T): T {
@@ -41,7 +48,7 @@ export function timed<T>(budget: number, what: string, fn: () => T): T {
   const r = fn();
   const ms = performance.now() - t0;
   stats.cases++;
-  stats.worstRatio = Math.max(stats.worstRatio, ms / budget);
+  if (ms / budget > stats.worstRatio) { stats.worstRatio = ms / budget; stats.worstWhat = what; }
   stats.worstMs = Math.max(stats.worstMs, ms);
   assert.ok(ms <= budget, `${what} took ${ms.toFixed(0)} ms (budget ${budget.toFixed(0)} ms)`);
   return r;

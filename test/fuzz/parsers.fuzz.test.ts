@@ -83,5 +83,5 @@ test('decodeYamahaBytes: never throws on random bytes; UTF-8 round-trips; BOM dr
 
 test('fuzz timing summary', () => {
   // Informational: the worst elapsed/budget ratio of this file's cases (budgets are generous on purpose).
-  console.log(`parser fuzz: ${stats.cases} timed cases, worst ${stats.worstMs.toFixed(1)} ms, worst ratio ${stats.worstRatio.toFixed(3)} of budget`);
+  console.log(`parser fuzz: ${stats.cases} timed cases, worst ${stats.worstMs.toFixed(1)} ms, worst ratio ${stats.worstRatio.toFixed(3)} of budget (${stats.worstWhat})`);
 });

@@ -75,5 +75,5 @@ test('pipeline: every secret the grammar writes is collected for redaction', () 
 
 test('pipeline timing summary', () => {
   assert.ok(stats.cases >= 0);
-  console.log(`pipeline fuzz: ${stats.cases} timed cases, worst ${stats.worstMs.toFixed(1)} ms, worst ratio ${stats.worstRatio.toFixed(3)} of budget`);
+  console.log(`pipeline fuzz: ${stats.cases} timed cases, worst ${stats.worstMs.toFixed(1)} ms, worst ratio ${stats.worstRatio.toFixed(3)} of budget (${stats.worstWhat})`);
 });
