@@ -1,4 +1,4 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ResponseError, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckCache, runChecks } from './checks/run';
 import type { Finding, LanguageId } from './core/types';
@@ -31,6 +31,8 @@ let folders: string[] = [];
 let hasConfigurationCapability = false;
 let hasWatcherRegistration = false;
 let timer: NodeJS.Timeout | null = null;
+/** Set by the shutdown request: later requests fail with InvalidRequest, as LSP requires. */
+let shutDown = false;
 
 const LANGS: ReadonlySet<string> = new Set(['libreswan', 'libreswan-secrets', 'frr', 'yamaha-rtx']);
 const langOf = (id: string): LanguageId | null => (LANGS.has(id) ? (id as LanguageId) : null);
@@ -185,6 +187,7 @@ function readIntoStore(path: string): void {
 
 /** Debounces re-analysis: `ms` after the last change, run all checks and publish what changed. */
 function schedule(ms: number): void {
+  if (shutDown) return;
   if (timer) clearTimeout(timer);
   timer = setTimeout(publishAll, ms);
 }
@@ -220,12 +223,19 @@ function clientUri(uri: string): string {
   return uri;
 }
 
+connection.onShutdown(() => {
+  shutDown = true;
+  if (timer) clearTimeout(timer);
+  timer = null;
+});
+
 /**
  * Runs a feature on the file behind a request; unknown URIs and feature errors give an empty answer. Text
  * answers (hover, completion) pass through the secret redaction: features never show a secret, this is the
  * last line of defence. Structural answers (locations, ranges) are left alone so no URI is mangled.
  */
 function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<WorkspaceStore['get']>>) => T, text = false): T {
+  if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'vpnconf: the server is shutting down');
   const file = store.get(uri);
   if (!file) return empty;
   try {
