@@ -38,6 +38,8 @@ export interface Fixture {
   expectations: Expectation[];
   /** Position of a `$0` cursor marker (removed from the text), if any. */
   cursor?: { file: string; line: number; character: number };
+  /** `#- after <path>` sections: the expected text of files after the preferred quick fix at `$0`. */
+  after: FixtureFile[];
 }
 
 const ANNOTATION = /^[\t ]*[#!][\t ]*(\^+|\^line|\^file)[\t ]+(error|warning|information|hint)[\t ]+([a-z0-9][a-z0-9-]*)(?::[\t ]?(.*))?$/;
@@ -49,10 +51,10 @@ export function isAnnotation(line: string): boolean {
 
 /** Parses a fixture text. Throws on malformed fixtures (a test-data bug, not a product problem). */
 export function parseFixture(name: string, text: string): Fixture {
-  const fx: Fixture = { name, files: [], options: { libreswanVersion: '5' }, overrides: {}, expectations: [] };
-  let current: { path: string; lines: string[]; lastReal: number; mode?: number } | null = null;
+  const fx: Fixture = { name, files: [], options: { libreswanVersion: '5' }, overrides: {}, expectations: [], after: [] };
+  let current: { path: string; lines: string[]; lastReal: number; after?: boolean; mode?: number } | null = null;
   const flush = (): void => {
-    if (current) fx.files.push({ path: current.path, text: current.lines.join('\n') + '\n', ...(current.mode !== undefined ? { mode: current.mode } : {}) });
+    if (current) (current.after ? fx.after : fx.files).push({ path: current.path, text: current.lines.join('\n') + '\n', ...(current.mode !== undefined ? { mode: current.mode } : {}) });
   };
   for (const raw of text.split(/\r?\n/)) {
     const header = /^#- (\S+)(?: (.*))?$/.exec(raw);
@@ -64,13 +66,20 @@ export function parseFixture(name: string, text: string): Fixture {
         continue;
       }
       flush();
-      current = { path: header[1], lines: [], lastReal: -1 };
-      const mode = /(?:^|\s)mode=(0[0-7]{3,4})(?:\s|$)/.exec(header[2] ?? '');
-      if (mode) current.mode = parseInt(mode[1], 8);
+      if (header[1] === 'after' && header[2]) current = { path: header[2], lines: [], lastReal: -1, after: true };
+      else {
+        current = { path: header[1], lines: [], lastReal: -1 };
+        const mode = /(?:^|\s)mode=(0[0-7]{3,4})(?:\s|$)/.exec(header[2] ?? '');
+        if (mode) current.mode = parseInt(mode[1], 8);
+      }
       continue;
     }
     if (!current) {
       if (raw.trim()) throw new Error(`${name}: text before the first "#- <path>" line`);
+      continue;
+    }
+    if (current.after) {
+      current.lines.push(raw);
       continue;
     }
     const m = ANNOTATION.exec(raw);
