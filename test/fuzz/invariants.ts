@@ -1,6 +1,7 @@
 /**
  * The invariants every fuzz input must keep, for one parser or for the whole pipeline (WorkspaceStore +
- * runChecks + every IDE feature at given positions + the CLI formats): nothing throws, the work finishes
+ * runChecks + every IDE feature (hover, completion, definition, references at given positions; symbols,
+ * folding, code actions) + the CLI formats): nothing throws, the work finishes
  * within a time budget per KB, every range lies inside its document, and no output contains a secret.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { hover } from '../../server/src/features/hover';
 import { completion } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { definition } from '../../server/src/features/definition';
+import { references } from '../../server/src/features/references';
 import { foldingRanges } from '../../server/src/features/folding';
 import { codeActions } from '../../server/src/features/code-actions';
 import { toDiagnostic } from '../../server/src/features/diagnostics';
@@ -131,10 +133,12 @@ function features(snap: WorkspaceSnapshot, uri: string, findings: readonly Findi
       const edit = c.textEdit;
       if (edit && 'range' in edit && valid) assertRangeInside(edit.range, lines, `completion edit at ${line}:${character}`);
     }
-    for (const loc of definition(file, pos, snap)) {
-      const target = snap.files.get(loc.uri);
-      assert.ok(target, `definition into an unknown file ${loc.uri}`);
-      assertRangeInside(loc.range, target.lines, 'definition target');
+    for (const [what, locs] of [['definition', definition(file, pos, snap)], ['references', references(file, pos, snap)]] as const) {
+      for (const loc of locs) {
+        const target = snap.files.get(loc.uri);
+        assert.ok(target, `${what} into an unknown file ${loc.uri}`);
+        assertRangeInside(loc.range, target.lines, `${what} target`);
+      }
     }
   }
   const walk = (syms: ReturnType<typeof documentSymbols>): void => {
@@ -152,7 +156,12 @@ function features(snap: WorkspaceSnapshot, uri: string, findings: readonly Findi
   const diags: Diagnostic[] = findings.map((f) => toDiagnostic(f));
   for (const a of codeActions(file, diags, snap)) {
     assertNoSecret(a.title, 'code action title');
-    for (const edits of Object.values(a.edit?.changes ?? {})) for (const e of edits) assertRangeInside(e.range, lines, 'code action edit');
+    // Cross-file fixes edit other files (e.g. a secrets entry for psk-missing): check against the target.
+    for (const [uri, edits] of Object.entries(a.edit?.changes ?? {})) {
+      const target = snap.files.get(uri);
+      assert.ok(target, `code action edits an unknown file ${uri}`);
+      for (const e of edits) assertRangeInside(e.range, target.lines, `code action "${a.title}" edit`);
+    }
   }
 }
 
