@@ -45,7 +45,7 @@ test('pipeline: mutated corpus and example workspaces', (t) => {
   const pool = seeds();
   if (!pool.length) return t.skip('no seeds');
   check(fc.property(mutatedSeedArb(pool), fc.integer(), (s, seed) => {
-    checkPipeline(s.files, seed, 4);
+    checkPipeline(s.files, seed, 4, '5', 'recognized');
   }), RUNS);
 });
 
