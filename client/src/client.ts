@@ -9,6 +9,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { maskSecrets } from './mask';
 
 /** Language ids the server analyses; they match `contributes.languages` in package.json. */
 export const LANGUAGE_IDS = ['libreswan', 'libreswan-secrets', 'frr', 'yamaha-rtx'] as const;
@@ -64,7 +65,24 @@ export function createClient(
       fileEvents: watcher,
     },
     outputChannel: output,
-    traceOutputChannel: output,
+    traceOutputChannel: maskingChannel(output),
   };
   return new LanguageClient(CLIENT_ID, 'vpnconf language server', serverOptions(serverModule), clientOptions);
+}
+
+/**
+ * The trace channel (`vpnconf.trace.server`): the protocol trace shows whole documents, so every line goes
+ * through `maskSecrets` before it reaches `output`.
+ */
+export function maskingChannel(output: vscode.OutputChannel): vscode.OutputChannel {
+  return {
+    name: output.name,
+    append: (value: string) => output.append(maskSecrets(value)),
+    appendLine: (value: string) => output.appendLine(maskSecrets(value)),
+    replace: (value: string) => output.replace(maskSecrets(value)),
+    clear: () => output.clear(),
+    show: (a?: unknown, b?: boolean) => (typeof a === 'boolean' ? output.show(a) : output.show(a as vscode.ViewColumn | undefined, b)),
+    hide: () => output.hide(),
+    dispose: () => undefined, // `output` is owned by the caller
+  };
 }

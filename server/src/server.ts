@@ -1,8 +1,9 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ResponseError, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckCache, runChecks } from './checks/run';
 import type { Finding, LanguageId } from './core/types';
-import { isCandidate, isDirectory, readDiskFile, walk } from './workspace/disk';
+import type { WorkspaceSnapshot } from './workspace/types';
+import { isCandidate, isDirectory, readDiskFile, readMode, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
 import { completion } from './features/completion';
@@ -34,6 +35,8 @@ let folders: string[] = [];
 let hasConfigurationCapability = false;
 let hasWatcherRegistration = false;
 let timer: NodeJS.Timeout | null = null;
+/** Set by the shutdown request: later requests fail with InvalidRequest, as LSP requires. */
+let shutDown = false;
 
 const LANGS: ReadonlySet<string> = new Set(['libreswan', 'libreswan-secrets', 'frr', 'yamaha-rtx']);
 const langOf = (id: string): LanguageId | null => (LANGS.has(id) ? (id as LanguageId) : null);
@@ -90,7 +93,7 @@ async function indexFolders(): Promise<void> {
       const uri = uriOfPath(f);
       if (documents.get(uri)) continue;
       const d = readDiskFile(f);
-      if (!d.problem) store.set(uri, d.text, 0);
+      if (!d.problem) store.set(uri, d.text, 0, null, d.mode);
       if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
     }
   }
@@ -100,7 +103,30 @@ async function indexFolders(): Promise<void> {
 function setJson(path: string): void {
   const d = readDiskFile(path);
   const err = store.setVpnconfJson(path, d.problem ? null : d.text);
-  if (err) connection.console.warn(err);
+  if (err) log('warn', err);
+}
+
+const secretsOf = new WeakMap<WorkspaceSnapshot, string[]>();
+/** The secrets of the current snapshot (memoized per snapshot), for redacting everything the server sends. */
+function currentSecrets(): string[] {
+  const snap = store.snapshot();
+  let s = secretsOf.get(snap);
+  if (!s) { s = collectSecrets(snap); secretsOf.set(snap, s); }
+  return s;
+}
+
+/** Logs to the client's output channel, with every known secret masked. */
+function log(level: 'error' | 'warn' | 'info', message: string): void {
+  connection.console[level](redact(message, currentSecrets()));
+}
+
+/** Masks every known secret in the strings of a JSON-shaped answer (hover, completion, ...). */
+function redactDeep<T>(value: T): T {
+  const secrets = currentSecrets();
+  if (value === null || value === undefined || !secrets.length) return value;
+  const text = JSON.stringify(value);
+  const clean = redact(text, secrets);
+  return clean === text ? value : (JSON.parse(clean) as T);
 }
 
 async function refreshSettings(): Promise<void> {
@@ -111,14 +137,17 @@ async function refreshSettings(): Promise<void> {
     store.setOptions(settings.options);
     schedule(0);
   } catch (e) {
-    connection.console.error(`vpnconf: cannot read settings: ${(e as Error).message}`);
+    log('error', `vpnconf: cannot read settings: ${(e as Error).message}`);
   }
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
 documents.onDidChangeContent((e) => {
-  store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId));
+  // The permission bits stay those read from disk; a file opened before indexing reached it is stat'ed once.
+  const known = store.get(e.document.uri)?.mode;
+  const mode = known ?? (e.document.uri.startsWith('file:') ? readMode(pathOfUri(e.document.uri)) : undefined);
+  store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId), mode);
   schedule(15);
 });
 
@@ -127,7 +156,7 @@ documents.onDidClose((e) => {
   const path = pathOfUri(e.document.uri);
   const d = readDiskFile(path);
   if (d.problem) store.delete(e.document.uri);
-  else store.set(e.document.uri, d.text, -1);
+  else store.set(e.document.uri, d.text, -1, null, d.mode);
   schedule(0);
 });
 
@@ -157,11 +186,12 @@ function readIntoStore(path: string): void {
   if (documents.get(uri)) return;
   const d = readDiskFile(path);
   if (d.problem) store.delete(uri);
-  else store.set(uri, d.text, Date.now());
+  else store.set(uri, d.text, Date.now(), null, d.mode);
 }
 
 /** Debounces re-analysis: `ms` after the last change, run all checks and publish what changed. */
 function schedule(ms: number): void {
+  if (shutDown) return;
   if (timer) clearTimeout(timer);
   timer = setTimeout(publishAll, ms);
 }
@@ -173,10 +203,10 @@ function publishAll(): void {
   try {
     byUri = runChecks(snapshot, settings.overrides, cache);
   } catch (e) {
-    connection.console.error(`vpnconf: analysis failed: ${(e as Error).message}`);
+    log('error', `vpnconf: analysis failed: ${(e as Error).message}`);
     return;
   }
-  const secrets = collectSecrets(snapshot);
+  const secrets = currentSecrets();
   for (const [uri, findings] of byUri) {
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, (t) => redact(t, secrets)));
     const key = JSON.stringify(diagnostics);
@@ -197,20 +227,32 @@ function clientUri(uri: string): string {
   return uri;
 }
 
-/** Runs a feature on the file behind a request; unknown URIs and feature errors give an empty answer. */
-function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<WorkspaceStore['get']>>) => T): T {
+connection.onShutdown(() => {
+  shutDown = true;
+  if (timer) clearTimeout(timer);
+  timer = null;
+});
+
+/**
+ * Runs a feature on the file behind a request; unknown URIs and feature errors give an empty answer. Text
+ * answers (hover, completion) pass through the secret redaction: features never show a secret, this is the
+ * last line of defence. Structural answers (locations, ranges) are left alone so no URI is mangled.
+ */
+function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<WorkspaceStore['get']>>) => T, text = false): T {
+  if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'vpnconf: the server is shutting down');
   const file = store.get(uri);
   if (!file) return empty;
   try {
-    return run(file);
+    const answer = run(file);
+    return text ? redactDeep(answer) : answer;
   } catch (e) {
-    connection.console.error(`vpnconf: request failed: ${(e as Error).message}`);
+    log('error', `vpnconf: request failed: ${(e as Error).message}`);
     return empty;
   }
 }
 
-connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.position, store.snapshot())));
-connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot())));
+connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.position, store.snapshot()), true));
+connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot()), true));
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
 connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));

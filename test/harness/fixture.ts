@@ -5,7 +5,8 @@ import type { SeverityOverrides } from '../../server/src/checks/run';
 import type { AnalysisOptions } from '../../server/src/checks/types';
 
 /**
- * Reader of `.fixture` files (DESIGN §5): `#- <path>` starts a file, `#- settings <json>` sets options,
+ * Reader of `.fixture` files (DESIGN §5): `#- <path>` starts a file (`#- <path> mode=0644` gives it the
+ * permission bits the disk reader would report), `#- settings <json>` sets options,
  * an annotation line is the language's comment leader (`#` or FRR `!`) followed by carets under the
  * previous non-annotation line and `<severity> <code>[: <exact message>]`; `^line` / `^file` mark a whole
  * line or file. Annotation lines stay in the file (they are comments), so line numbers are the fixture's.
@@ -25,6 +26,8 @@ export interface Expectation {
 export interface FixtureFile {
   path: string;
   text: string;
+  /** Permission bits as if read from disk (`#- <path> mode=0644`); undefined = unknown. */
+  mode?: number;
 }
 
 export interface Fixture {
@@ -49,9 +52,9 @@ export function isAnnotation(line: string): boolean {
 /** Parses a fixture text. Throws on malformed fixtures (a test-data bug, not a product problem). */
 export function parseFixture(name: string, text: string): Fixture {
   const fx: Fixture = { name, files: [], options: { libreswanVersion: '5' }, overrides: {}, expectations: [], after: [] };
-  let current: { path: string; lines: string[]; lastReal: number; after?: boolean } | null = null;
+  let current: { path: string; lines: string[]; lastReal: number; after?: boolean; mode?: number } | null = null;
   const flush = (): void => {
-    if (current) (current.after ? fx.after : fx.files).push({ path: current.path, text: current.lines.join('\n') + '\n' });
+    if (current) (current.after ? fx.after : fx.files).push({ path: current.path, text: current.lines.join('\n') + '\n', ...(current.mode !== undefined ? { mode: current.mode } : {}) });
   };
   for (const raw of text.split(/\r?\n/)) {
     const header = /^#- (\S+)(?: (.*))?$/.exec(raw);
@@ -64,7 +67,11 @@ export function parseFixture(name: string, text: string): Fixture {
       }
       flush();
       if (header[1] === 'after' && header[2]) current = { path: header[2], lines: [], lastReal: -1, after: true };
-      else current = { path: header[1], lines: [], lastReal: -1 };
+      else {
+        current = { path: header[1], lines: [], lastReal: -1 };
+        const mode = /(?:^|\s)mode=(0[0-7]{3,4})(?:\s|$)/.exec(header[2] ?? '');
+        if (mode) current.mode = parseInt(mode[1], 8);
+      }
       continue;
     }
     if (!current) {

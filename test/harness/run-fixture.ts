@@ -15,7 +15,7 @@ export function fixtureSnapshot(fx: Fixture): { store: WorkspaceStore; snapshot:
   const store = new WorkspaceStore(fx.options);
   for (const f of fx.files) {
     if (f.path === 'vpnconf.json') store.setVpnconfJson(`${FIXTURE_ROOT}/vpnconf.json`, f.text);
-    else store.set(uriOfPath(`${FIXTURE_ROOT}/${f.path}`), f.text, 1);
+    else store.set(uriOfPath(`${FIXTURE_ROOT}/${f.path}`), f.text, 1, null, f.mode);
   }
   return { store, snapshot: store.snapshot() };
 }

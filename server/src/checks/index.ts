@@ -1,6 +1,7 @@
 import type { Check } from './types';
 import { check as libreswanSyntax } from './libreswan-syntax';
 import { check as secretsSyntax } from './secrets-syntax';
+import { check as secretsPermissions } from './secrets-permissions';
 import { check as unknownKeyword } from './unknown-keyword';
 import { check as keywordWrongSection } from './keyword-wrong-section';
 import { check as leftrightRequired } from './leftright-required';
@@ -37,6 +38,7 @@ import { frrChecks } from './frr-index';
 export const CHECKS: readonly Check[] = [
   libreswanSyntax,
   secretsSyntax,
+  secretsPermissions,
   unknownKeyword,
   keywordWrongSection,
   leftrightRequired,

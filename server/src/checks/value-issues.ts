@@ -45,8 +45,11 @@ export function valueProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot): 
     for (const i of issues) {
       const line = v.innerRange.start.line;
       const base = v.innerRange.start.character;
-      const range: Range = { start: { line, character: base + i.start }, end: { line, character: base + Math.max(i.end, i.start + 1) } };
-      if (v.text.length === 0) range.end.character = range.start.character;
+      // An empty issue is widened to one character so editors show it, but never past the value's end
+      // (`mark-in=/`: the empty mask sits at the end of the line).
+      const valueEnd = v.innerRange.end.line === line ? v.innerRange.end.character : base + v.text.length;
+      const start = Math.min(base + i.start, valueEnd);
+      const range: Range = { start: { line, character: start }, end: { line, character: Math.max(start, Math.min(base + Math.max(i.end, i.start + 1), valueEnd)) } };
       problems.push({ range, severity: i.severity ?? 'error', code: i.code, message: i.message });
     }
   }

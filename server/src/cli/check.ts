@@ -80,7 +80,7 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
     }
     for (const f of listing.files) {
       const d = readDiskFile(f);
-      const file = store.set(uriOfPath(d.path), d.text, 0);
+      const file = store.set(uriOfPath(d.path), d.text, 0, null, d.mode);
       if (!file) continue;
       fileCount++;
       if (d.problem) unreadable.push({ uri: file.uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${d.problem}.` });

@@ -15,6 +15,18 @@ export interface DiskFile {
   text: string;
   /** Set when the file could not be used as text (binary, too large, unreadable). */
   problem?: string;
+  /** Permission bits (`mode & 0o7777`) on POSIX systems; undefined on Windows, where they mean nothing. */
+  mode?: number;
+}
+
+/** Permission bits of a file, or undefined (Windows, or the file cannot be stat'ed). Never throws. */
+export function readMode(path: string): number | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -38,10 +50,11 @@ export function readDiskFile(path: string): DiskFile {
   const p = toPosix(path);
   try {
     const st = statSync(path);
-    if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked` };
+    const mode = process.platform === 'win32' ? undefined : st.mode & 0o7777;
+    if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked`, mode };
     const bytes = readFileSync(path);
-    if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked' };
-    return { path: p, text: decodeBytes(bytes) };
+    if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked', mode };
+    return { path: p, text: decodeBytes(bytes), mode };
   } catch (e) {
     return { path: p, text: '', problem: `cannot read: ${(e as Error).message}` };
   }

@@ -28,6 +28,12 @@ export interface AnalyzedFile {
   parsed: ParsedFile;
   /** Problems the parser found (syntax level). */
   parseProblems: readonly FileProblem[];
+  /**
+   * Permission bits (`st_mode & 0o7777`) of the file on disk, when the reader knows them (the disk reader
+   * on POSIX systems); undefined for unsaved editor text, virtual files and Windows. Read by pure checks
+   * (secrets-permissions) without any IO.
+   */
+  mode?: number;
 }
 
 /**

@@ -23,10 +23,12 @@ export function canonicalUri(uri: string): string {
   return u.scheme === 'file' ? URI.file(u.path).toString() : u.toString();
 }
 
-/** Parses one file into its immutable analyzed form. Never throws. */
-export function analyzeFile(uri: string, path: string, languageId: LanguageId, text: string, version: number): AnalyzedFile {
+/** Parses one file into its immutable analyzed form (`mode`: permission bits from disk, if known). Never throws. */
+export function analyzeFile(uri: string, path: string, languageId: LanguageId, text: string, version: number, mode?: number): AnalyzedFile {
   const { parsed, problems } = parseAny(languageId, text);
-  return { uri, path, languageId, version, text, lines: splitLines(text), parsed, parseProblems: problems };
+  const file: AnalyzedFile = { uri, path, languageId, version, text, lines: splitLines(text), parsed, parseProblems: problems };
+  if (mode !== undefined) file.mode = mode;
+  return file;
 }
 
 /**
@@ -44,9 +46,11 @@ export class WorkspaceStore {
 
   /**
    * Adds or replaces a file. `languageId` may come from the editor; otherwise it is detected from the
-   * path and content. Returns the analyzed file, or null when vpnconf does not read this file.
+   * path and content. `mode` is the file's permission bits on disk when the caller knows them (undefined:
+   * keep the mode already known for this URI, e.g. while the file is open in an editor). Returns the
+   * analyzed file, or null when vpnconf does not read this file.
    */
-  set(uri: string, text: string, version: number, languageId?: LanguageId | null): AnalyzedFile | null {
+  set(uri: string, text: string, version: number, languageId?: LanguageId | null, mode?: number): AnalyzedFile | null {
     uri = canonicalUri(uri);
     const path = pathOfUri(uri);
     const lang = languageId ?? detectLanguage(path, text);
@@ -55,8 +59,9 @@ export class WorkspaceStore {
       return null;
     }
     const old = this.files.get(uri);
-    if (old && old.version === version && old.text === text && old.languageId === lang) return old;
-    const file = analyzeFile(uri, path, lang, text, version);
+    mode ??= old?.mode;
+    if (old && old.version === version && old.text === text && old.languageId === lang && old.mode === mode) return old;
+    const file = analyzeFile(uri, path, lang, text, version, mode);
     if (!old || old.languageId !== lang) this.hostIndex = null;
     this.files.set(uri, file);
     this.current = null;

@@ -165,7 +165,8 @@ describe('snippets pass vpnconf itself', () => {
         try {
           const file = path.join(dir, LAYOUT[lang]);
           fs.mkdirSync(path.dirname(file), { recursive: true });
-          fs.writeFileSync(file, expandSnippet(s.body));
+          // A secrets file is written as one should be on a gateway (0600), so secrets-permissions stays quiet.
+          fs.writeFileSync(file, expandSnippet(s.body), { mode: lang === 'libreswan-secrets' ? 0o600 : 0o644 });
           const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', dir], { encoding: 'utf8' });
           assert.ok(r.status === 0 || r.status === 1, `cli exit ${r.status}: ${r.stderr}`);
           const findings = JSON.parse(r.stdout || '[]') as { line: number; code: string; message: string }[];

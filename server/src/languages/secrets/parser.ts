@@ -18,7 +18,8 @@ interface Token {
 
 /**
  * Splits the logical entry (first line plus its indented continuation lines) into tokens: `"..."` and
- * `'...'` strings, `{...}` blocks, `:` and blank-separated words. Comments (`#` outside quotes) end a line.
+ * `'...'` strings and blank-separated words (a trailing `:` split off). A `#` where a token would start
+ * begins a comment.
  */
 function tokenize(lines: readonly string[], first: number, last: number, problems: FileProblem[]): Token[] {
   const out: Token[] = [];
@@ -41,15 +42,13 @@ function tokenize(lines: readonly string[], first: number, last: number, problem
         i = close + 1;
         continue;
       }
-      if (c === ':') { out.push({ text: ':', raw: ':', range: lineRange(line, i, i + 1), quoted: false }); i++; continue; }
+      // An ordinary word runs up to a blank, as in pluto's lexer (lib/libswan/lex.c): `::1` and
+      // `fe80::1` are one word; a `0t` word runs to the end of the line; a trailing `:` of a longer
+      // word is a token of its own (`@east: PSK ...`).
       let j = i;
-      while (j < t.length && !/[ \t:"'#]/.test(t[j])) j++;
-      if (j === i) j = i + 1; // always make progress
-      // IPv6 selectors contain ':'; keep `addr:addr` together when the colon is followed by a hex digit or ':'.
-      while (j < t.length && t[j] === ':' && /[0-9A-Fa-f:]/.test(t[j + 1] ?? '') && /[0-9A-Fa-f:]$/.test(t.slice(i, j))) {
-        j++;
-        while (j < t.length && !/[ \t:"'#]/.test(t[j])) j++;
-      }
+      if (c === '0' && t[i + 1] === 't') j = t.length;
+      else while (j < t.length && t[j] !== ' ' && t[j] !== '\t') j++;
+      if (j - 1 > i && t[j - 1] === ':') j--;
       out.push({ text: t.slice(i, j), raw: t.slice(i, j), range: lineRange(line, i, j), quoted: false });
       i = j;
     }
