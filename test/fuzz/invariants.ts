@@ -185,7 +185,7 @@ function contains(outer: Range, inner: Range): boolean {
 
 /** The CLI's three formats (before its last-line redaction must already be clean; after it, too). */
 function cliOutputs(snap: WorkspaceSnapshot, byUri: Map<string, Finding[]>): void {
-  const list = sortCliFindings(toCliFindings([...byUri.values()].flat(), ['/ws']));
+  const list = sortCliFindings(toCliFindings([...byUri.values()].flat(), [{ root: '/ws', label: '' }]));
   const secrets = collectSecrets(snap);
   for (const out of [formatText(list, snap.files.size), JSON.stringify(list), JSON.stringify(toSarif(list, CHECKS, '0.0.0'))]) {
     assertNoSecret(out, 'CLI output');
