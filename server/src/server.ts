@@ -1,13 +1,14 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckCache, runChecks } from './checks/run';
 import type { Finding, LanguageId } from './core/types';
-import { readDiskFile, walk } from './workspace/disk';
+import { isCandidate, isDirectory, readDiskFile, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
 import { completion } from './features/completion';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
+import { references } from './features/references';
 import { foldingRanges } from './features/folding';
 import { codeActions } from './features/code-actions';
 import { toDiagnostic } from './features/diagnostics';
@@ -46,6 +47,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['=', ',', '-', ' '] },
       documentSymbolProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: true,
       workspace: { workspaceFolders: { supported: true } },
@@ -57,7 +59,12 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   if (hasWatcherRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{conf,secrets,rtx,txt}' }, { globPattern: '**/vpnconf.json' }],
+      watchers: [
+        { globPattern: '**/*.{conf,secrets,rtx,txt,cfg}' },
+        { globPattern: '**/vpnconf.json' },
+        // Folders created or deleted as a whole (a copied host folder reports only the folder).
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
     });
   }
   await refreshSettings();
@@ -129,14 +136,25 @@ connection.onDidChangeWatchedFiles((params) => {
       continue;
     }
     if (documents.get(c.uri)) continue; // the editor's copy wins while open
-    if (c.type === FileChangeType.Deleted) store.delete(c.uri);
-    else {
-      const d = readDiskFile(path);
-      if (!d.problem) store.set(c.uri, d.text, Date.now());
+    if (c.type === FileChangeType.Deleted) {
+      if (!store.delete(c.uri)) store.deleteUnder(path);
+    } else if (c.type === FileChangeType.Created && isDirectory(path)) {
+      for (const f of walk(path).files) readIntoStore(f);
+    } else if (isCandidate(path)) {
+      readIntoStore(path);
     }
   }
   schedule(0);
 });
+
+/** Reads a closed file from disk into the store (unreadable or foreign files are dropped). */
+function readIntoStore(path: string): void {
+  const uri = uriOfPath(path);
+  if (documents.get(uri)) return;
+  const d = readDiskFile(path);
+  if (d.problem) store.delete(uri);
+  else store.set(uri, d.text, Date.now());
+}
 
 /** Debounces re-analysis: `ms` after the last change, run all checks and publish what changed. */
 function schedule(ms: number): void {
@@ -191,6 +209,7 @@ connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.p
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot())));
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
+connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], (f) => foldingRanges(f)));
 connection.onCodeAction((p) => withFile(p.textDocument.uri, [], (f) => codeActions(f, p.context.diagnostics, store.snapshot())));
 

@@ -35,6 +35,8 @@ export interface Fixture {
   expectations: Expectation[];
   /** Position of a `$0` cursor marker (removed from the text), if any. */
   cursor?: { file: string; line: number; character: number };
+  /** `#- after <path>` sections: the expected text of files after the preferred quick fix at `$0`. */
+  after: FixtureFile[];
 }
 
 const ANNOTATION = /^[\t ]*[#!][\t ]*(\^+|\^line|\^file)[\t ]+(error|warning|information|hint)[\t ]+([a-z0-9][a-z0-9-]*)(?::[\t ]?(.*))?$/;
@@ -46,10 +48,10 @@ export function isAnnotation(line: string): boolean {
 
 /** Parses a fixture text. Throws on malformed fixtures (a test-data bug, not a product problem). */
 export function parseFixture(name: string, text: string): Fixture {
-  const fx: Fixture = { name, files: [], options: { libreswanVersion: '5' }, overrides: {}, expectations: [] };
-  let current: { path: string; lines: string[]; lastReal: number } | null = null;
+  const fx: Fixture = { name, files: [], options: { libreswanVersion: '5' }, overrides: {}, expectations: [], after: [] };
+  let current: { path: string; lines: string[]; lastReal: number; after?: boolean } | null = null;
   const flush = (): void => {
-    if (current) fx.files.push({ path: current.path, text: current.lines.join('\n') + '\n' });
+    if (current) (current.after ? fx.after : fx.files).push({ path: current.path, text: current.lines.join('\n') + '\n' });
   };
   for (const raw of text.split(/\r?\n/)) {
     const header = /^#- (\S+)(?: (.*))?$/.exec(raw);
@@ -61,11 +63,16 @@ export function parseFixture(name: string, text: string): Fixture {
         continue;
       }
       flush();
-      current = { path: header[1], lines: [], lastReal: -1 };
+      if (header[1] === 'after' && header[2]) current = { path: header[2], lines: [], lastReal: -1, after: true };
+      else current = { path: header[1], lines: [], lastReal: -1 };
       continue;
     }
     if (!current) {
       if (raw.trim()) throw new Error(`${name}: text before the first "#- <path>" line`);
+      continue;
+    }
+    if (current.after) {
+      current.lines.push(raw);
       continue;
     }
     const m = ANNOTATION.exec(raw);

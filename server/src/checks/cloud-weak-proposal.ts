@@ -37,6 +37,9 @@ export const check: WorkspaceCheck = {
 /** Strong sets accepted by both AWS and OCI (Libreswan syntax). */
 export const STRONG = { 1: 'aes256-sha2_384;ecp384', 2: 'aes_gcm256;ecp384' } as const;
 
+/** The same strong sets in Yamaha RTX words (AES-256-CBC, SHA2-256, DH 14 / PFS DH 14). */
+export const YAMAHA_STRONG = { 1: 'aes256-cbc, sha256 and modp2048', 2: 'esp aes256-cbc sha256-hmac with PFS modp2048' } as const;
+
 interface Assessment {
   weak: string[];
   refused: string[];
@@ -77,6 +80,9 @@ function finding(e: TunnelEnd, f: Fact<unknown>, phase: 1 | 2, cloud: Cloud, a: 
     range: f.range,
     severity: a.refused.length ? 'error' : 'warning',
     code: 'cloud-weak-proposal',
-    message: `${key}= of conn \`${e.name}\` (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${key}=${STRONG[phase]}.`,
+    message:
+      e.vendor === 'yamaha'
+        ? `The ${phase === 1 ? 'IKE' : 'IPsec SA'} proposal of ${e.name} (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${YAMAHA_STRONG[phase]}.`
+        : `${key}= of conn \`${e.name}\` (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${key}=${STRONG[phase]}.`,
   };
 }

@@ -46,7 +46,9 @@ const at = (f: Fact<unknown>, message: string, related: RelatedPlace[] = [], dat
 });
 
 const rel = (f: Fact<unknown>, message: string): RelatedPlace => ({ uri: f.uri, range: f.range, message });
-const side = (e: TunnelEnd, local: boolean): string => `${local === (e.localSide === 'left') ? 'left' : 'right'}vti`;
+/** How the end's inside address is written: `leftvti`/`rightvti`, or Yamaha's `ip tunnel [remote] address`. */
+const side = (e: TunnelEnd, local: boolean): string =>
+  e.vendor === 'yamaha' ? (local ? 'ip tunnel address ' : 'ip tunnel remote address ') : `${local === (e.localSide === 'left') ? 'left' : 'right'}vti=`;
 
 /** The other host of the end's inside prefix, as text, or null. */
 export function expectedRemote(c: Cidr): string | null {
@@ -56,28 +58,29 @@ export function expectedRemote(c: Cidr): string | null {
 
 function endFindings(e: TunnelEnd): Finding[] {
   const out: Finding[] = [];
+  if (e.vendor === 'yamaha') return out; // rtx-inside-address-mismatch checks one Yamaha file on its own.
   const l = e.insideLocal;
   const r = e.insideRemote;
   if (l && isNetworkOrBroadcast(l.value)) {
-    out.push(at(l, `${side(e, true)}=${l.text} is the ${l.value.addr === l.value.network ? 'network' : 'broadcast'} address of ${l.value.networkText}; use ${addressText(l.value.family, l.value.network + 1n)} or ${addressText(l.value.family, l.value.network + 2n)}.`));
+    out.push(at(l, `${side(e, true)}${l.text} is the ${l.value.addr === l.value.network ? 'network' : 'broadcast'} address of ${l.value.networkText}; use ${addressText(l.value.family, l.value.network + 1n)} or ${addressText(l.value.family, l.value.network + 2n)}.`));
   }
   if (!r) return out;
   const prefix = r.text.includes('/') ? r.value.prefix : l?.value.prefix ?? r.value.prefix;
   const rNet = cidrOf(r.value.family, r.value.addr, prefix);
   if (r.text.includes('/') ? isNetworkOrBroadcast(r.value) : isNetworkOrBroadcast(rNet)) {
-    out.push(at(r, `${side(e, false)}=${r.text} is the ${rNet.addr === rNet.network ? 'network' : 'broadcast'} address of ${rNet.networkText}.`, l ? [rel(l, `${side(e, true)} of conn ${e.name}`)] : [], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is the ${rNet.addr === rNet.network ? 'network' : 'broadcast'} address of ${rNet.networkText}.`, l ? [rel(l, `inside address of ${e.name}`)] : [], fixData(e)));
     return out;
   }
   if (!l) return out;
   if (l.value.addr === r.value.addr && l.value.family === r.value.family) {
-    out.push(at(r, `${side(e, false)}=${r.text} is this end's own inside address (${side(e, true)}=${l.text}); the peer needs the other host of ${l.value.networkText}${hint(l.value)}.`, [rel(l, `${side(e, true)} of conn ${e.name}`)], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is this end's own inside address (${side(e, true)}${l.text}); the peer needs the other host of ${l.value.networkText}${hint(l.value)}.`, [rel(l, `inside address of ${e.name}`)], fixData(e)));
     return out;
   }
   if (!l.text.includes('/')) return out; // vti-without-prefix reports it; no prefix to compare against.
   const samePrefix = !r.text.includes('/') || r.value.prefix === l.value.prefix;
   const sameNet = samePrefix && isPointToPoint(l.value) && l.value.family === r.value.family && cidrOf(r.value.family, r.value.addr, l.value.prefix).network === l.value.network;
   if (!sameNet) {
-    out.push(at(r, `${side(e, false)}=${r.text} is not in the /${l.value.prefix} of ${side(e, true)}=${l.text} (${l.value.networkText})${hint(l.value)}; the two ends of a tunnel share one /30 or /31.`, [rel(l, `${side(e, true)} of conn ${e.name}`)], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is not in the /${l.value.prefix} of ${side(e, true)}${l.text} (${l.value.networkText})${hint(l.value)}; the two ends of a tunnel share one /30 or /31.`, [rel(l, `inside address of ${e.name}`)], fixData(e)));
   }
   return out;
 }
@@ -87,6 +90,9 @@ function hint(c: Cidr): string {
   return x ? `: expected ${x}` : '';
 }
 
+/** `conn `x`` for Libreswan, `tunnel N` for Yamaha. */
+const endName = (e: TunnelEnd): string => (e.vendor === 'yamaha' ? e.name : `conn \`${e.name}\``);
+
 const fixData = (e: TunnelEnd): object => ({ end: e.key, kind: 'rightvti' });
 
 function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
@@ -94,7 +100,7 @@ function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
   const where = `${hostLabel(b.host)} (${b.name})`;
   // A's rightvti vs B's leftvti (each ordered direction is visited once by the caller).
   if (a.insideRemote && b.insideLocal && a.insideRemote.value.addr !== b.insideLocal.value.addr) {
-    out.push(at(a.insideRemote, `${side(a, false)}=${a.insideRemote.text} but the other end ${where} has ${side(b, true)}=${b.insideLocal.text}.`, [rel(b.insideLocal, `inside address of ${where}`)], { end: a.key, kind: 'rightvti-from-peer' }));
+    out.push(at(a.insideRemote, `${side(a, false)}${a.insideRemote.text} but the other end ${where} has ${side(b, true)}${b.insideLocal.text}.`, [rel(b.insideLocal, `inside address of ${where}`)], { end: a.key, kind: 'rightvti-from-peer' }));
   }
   if (a.key < b.key && a.insideLocal && b.insideLocal) {
     const l = a.insideLocal.value;
@@ -103,9 +109,9 @@ function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
     const oneNet = l.family === m.family && l.prefix === m.prefix && l.network === m.network;
     if (same || !oneNet) {
       const why = same ? 'both ends use the same inside address' : `the inside addresses are not in one /${l.prefix}`;
-      out.push(at(a.insideLocal, `${side(a, true)}=${a.insideLocal.text}, other end ${where} ${side(b, true)}=${b.insideLocal.text}: ${why}.`, [rel(b.insideLocal, `inside address of ${where}`)]));
+      out.push(at(a.insideLocal, `${side(a, true)}${a.insideLocal.text}, other end ${where} ${side(b, true)}${b.insideLocal.text}: ${why}.`, [rel(b.insideLocal, `inside address of ${where}`)]));
       const back = `${hostLabel(a.host)} (${a.name})`;
-      out.push(at(b.insideLocal, `${side(b, true)}=${b.insideLocal.text}, other end ${back} ${side(a, true)}=${a.insideLocal.text}: ${why}.`, [rel(a.insideLocal, `inside address of ${back}`)]));
+      out.push(at(b.insideLocal, `${side(b, true)}${b.insideLocal.text}, other end ${back} ${side(a, true)}${a.insideLocal.text}: ${why}.`, [rel(a.insideLocal, `inside address of ${back}`)]));
     }
   }
   return out;
@@ -124,7 +130,7 @@ function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>
     const got = n.address.value.addr;
     if (peerOf(l.value) === got) continue;
     const what = got === l.value.addr ? "this host's own inside address" : isNetworkOrBroadcast(cidrOf(l.value.family, got, l.value.prefix)) ? `the ${got === l.value.network ? 'network' : 'broadcast'} address of ${l.value.networkText}` : `not the other host of ${l.value.networkText}`;
-    out.push(at(n.address, `BGP neighbor ${n.address.text} over conn \`${e.name}\` is ${what}${want ? `; the peer is ${want}` : ''}.`, [rel(l, `${side(e, true)} of conn ${e.name}`)], { end: e.key, kind: 'neighbor' }));
+    out.push(at(n.address, `BGP neighbor ${n.address.text} over ${endName(e)} is ${what}${want ? `; the peer is ${want}` : ''}.`, [rel(l, `inside address of ${e.name}`)], { end: e.key, kind: 'neighbor' }));
   }
   // A neighbor outside every inside prefix, near a tunnel (same /24) or with a cloud ASN, is a typo'd peer.
   const nets = ends.filter((e) => e.insideLocal).map((e) => e.insideLocal!);
@@ -156,7 +162,7 @@ export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): Cod
     const r = e.insideRemote;
     if (!want || !r) return [];
     const text = r.text.includes('/') ? `${want}/${r.value.prefix}` : want;
-    return [{ title: `Set ${side(e, false)}=${text}`, edits: [{ uri: r.uri, range: r.range, newText: text }], isPreferred: true }];
+    return [{ title: `Set ${side(e, false)}${text}`, edits: [{ uri: r.uri, range: r.range, newText: text }], isPreferred: true }];
   }
   if (data?.kind === 'neighbor' && e.bgp.neighbor) {
     const want = expectedRemote(e.insideLocal.value);

@@ -1,6 +1,8 @@
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { libreswanEnds } from './ends-libreswan';
+import { frrBgp } from './ends-frr';
+import { yamahaBgp, yamahaEnds } from './ends-yamaha';
 import { cloudOfEnd } from './clouds';
 import { cidrOf } from './ip';
 import { localKeys, remoteKeys, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
@@ -35,8 +37,9 @@ export type EndsBuilder = (snapshot: WorkspaceSnapshot, host: Host) => TunnelEnd
 /** Per-host BGP readers (FRR, Yamaha); their neighbors are merged into one HostBgp. */
 export type BgpReader = (snapshot: WorkspaceSnapshot, host: Host) => HostBgp | null;
 
-const BUILDERS: EndsBuilder[] = [libreswanEnds];
-const BGP_READERS: BgpReader[] = [];
+/** The vendor adapters, in order: Libreswan and Yamaha ends; FRR and Yamaha BGP. */
+const BUILDERS: EndsBuilder[] = [libreswanEnds, yamahaEnds];
+const BGP_READERS: BgpReader[] = [frrBgp, yamahaBgp];
 
 /** Registers a vendor adapter (called from model/adapters.ts, the one place that lists them). */
 export function registerAdapter(builder: EndsBuilder | null, bgp?: BgpReader): void {

@@ -77,9 +77,23 @@ export function walk(root: string): { files: string[]; vpnconfJson: string[] } {
         if (!SKIP_DIRS.has(e.name)) stack.push(full);
       } else if (e.isFile()) {
         if (e.name === 'vpnconf.json') vpnconfJson.push(full);
-        else if (detectLanguage(toPosix(full)) || /\.(conf|txt|cfg)$/.test(e.name)) files.push(full);
+        else if (isCandidate(full)) files.push(full);
       }
     }
   }
   return { files: files.sort(), vpnconfJson };
+}
+
+/** True for a file name vpnconf may read: a known name or extension, or a `.conf`/`.txt`/`.cfg` whose content decides. */
+export function isCandidate(path: string): boolean {
+  return detectLanguage(toPosix(path)) !== null || /\.(conf|txt|cfg)$/.test(path);
+}
+
+/** True when `path` is an existing folder (false on any error). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

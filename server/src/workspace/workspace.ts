@@ -72,6 +72,14 @@ export class WorkspaceStore {
     return true;
   }
 
+  /** Forgets every file below a folder (the folder was deleted or renamed). Returns how many. */
+  deleteUnder(folder: string): number {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    let n = 0;
+    for (const [uri, f] of this.files) if (f.path.startsWith(prefix) && this.delete(uri)) n++;
+    return n;
+  }
+
   /** The file at a URI, if known. */
   get(uri: string): AnalyzedFile | undefined {
     return this.files.get(canonicalUri(uri));

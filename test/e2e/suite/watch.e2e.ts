@@ -1,8 +1,7 @@
 // Files that are never opened still take part: the client forwards file events (its own watcher and
 // the watchers the server registers) for created, changed and deleted files, and the server pushes
 // diagnostics for them.
-// (The file goes into an existing folder: a file written at once into a brand-new folder is
-// reported by VS Code's watcher as the folder's creation only.)
+// A host folder copied in as a whole is reported as the folder's creation only: the server walks it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -34,5 +33,19 @@ suite('file watching', () => {
   test('deleting the file clears them', async () => {
     fs.rmSync(uri.fsPath);
     await waitFor('diagnostics cleared after delete', () => (unknownKeyword() ? undefined : true));
+  });
+
+  test('a whole new host folder is read when it appears, and forgotten when it goes', async () => {
+    const dir = wsFile('copied-host').fsPath;
+    const conf = wsFile('copied-host/ipsec.conf');
+    const found = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(conf).find((x) => x.code === 'unknown-keyword');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const tmp = `${dir}.tmp`;
+    fs.mkdirSync(tmp, { recursive: true });
+    fs.writeFileSync(`${tmp}/ipsec.conf`, BROKEN);
+    fs.renameSync(tmp, dir);
+    await waitFor('diagnostics of a file inside a new folder', found);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await waitFor('diagnostics cleared after the folder is deleted', () => (found() ? undefined : true));
   });
 });

@@ -57,7 +57,7 @@ const ROWS: Row[] = [
   ['addresspool', 'range', 'junk', '*', 'error'], ['addresspool', 'range', '10.0.0.1-fd00::1', '*', 'error'],
   // host (left=/right=)
   ['', 'loose-enum', '192.0.2.1', '*', 'ok'], ['', 'loose-enum', '%defaultroute', '*', 'ok'], ['', 'loose-enum', '%any', '*', 'ok'], ['', 'loose-enum', 'vpn.example.com', '*', 'ok'],
-  ['', 'loose-enum', '%group', '*', 'ok'], ['', 'loose-enum', '%opportunisticgroup', '*', 'ok'], ['', 'loose-enum', '%bogus', '*', 'error'], ['', 'loose-enum', '1.2.3', '*', 'error'],
+  ['', 'loose-enum', '%group', '*', 'ok'], ['', 'loose-enum', '%opportunisticgroup', '*', 'ok'], ['', 'loose-enum', '%eth1', '*', 'ok'], ['', 'loose-enum', '%not an iface', '*', 'error'], ['', 'loose-enum', '1.2.3', '*', 'error'],
   ['rsasigkey', 'loose-enum', '%cert', '*', 'ok', undefined, ['%cert', '%dns']], ['rsasigkey', 'loose-enum', '0sAwEAAb', '*', 'ok', undefined, ['%cert']], ['rsasigkey', 'loose-enum', '%foo', '*', 'error', undefined, ['%cert']],
   // id
   ['id', 'id', '@vpn.example.com', '*', 'ok'], ['id', 'id', '@#0a0b', '*', 'ok'], ['id', 'id', '@#0a0', '*', 'error'], ['id', 'id', '%fromcert', '*', 'ok'], ['id', 'id', '%any', '*', 'ok'],

@@ -5,6 +5,7 @@ import { keywordMarkdown } from '../../languages/libreswan/docs';
 import { findKeyword } from '../../languages/libreswan/keywords';
 import { libreswanTargetAt } from '../../languages/libreswan/position';
 import { libreswanHost } from '../../model/libreswan';
+import { hoverInside } from './tunnel';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
 
 const md = (value: string, range?: Hover['range']): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
@@ -64,6 +65,8 @@ export function hoverLibreswan(file: AnalyzedFile, pos: Position, snapshot: Work
       return md(`**Marks on this host** (each route-based conn needs its own):\n\n${rows.join('\n')}`, range);
     }
     const subnet = v.split(/[,\s]+/).filter(Boolean).map(describeSubnet).filter((x): x is string => !!x);
+    const inside = m.spec.name === 'vti' ? hoverInside(snapshot, file.uri, pos) : null;
+    if (inside) return md([...subnet, (inside.contents as { value: string }).value].join('\n\n'), range);
     if (subnet.length) return md(subnet.join('\n\n'), range);
     return md(keywordMarkdown(m.spec, t.setting.key, version), t.setting.keyRange);
   }

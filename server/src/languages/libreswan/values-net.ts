@@ -101,7 +101,8 @@ function subnetItem(kw: string, item: string, at: number, v: LibreswanVersion, i
       const issues: ValueIssue[] = [];
       for (const p of parts) {
         if (p.text === '%no' || p.text === '%priv' || p.text === '%all') continue;
-        const r = parseCidr(p.text.replace(/^!/, ''), true);
+        // virtual-private style entries: %v4:/%v6: prefixes and ! exclusions (same syntax as virtual-private=).
+        const r = parseCidr(p.text.replace(/^%v[46]:/, '').replace(/^!/, ''), true);
         if (typeof r === 'string') issues.push(valueError(at + item.indexOf(':') + 1 + p.start, at + item.indexOf(':') + 1 + p.start + p.text.length, `\`${kw}\`: \`${p.text}\` is not %no, %priv or a subnet`));
       }
       issues.push(valueWarning(at, end, `\`${kw}\`: vhost:/vnet: work only for IKEv1 connections`));
@@ -171,6 +172,8 @@ const HOST_SPECIAL = new Set(['%defaultroute', '%defaultroute6', '%any', '%any6'
 export function checkHost(kw: string, text: string, allowed: readonly string[] | null): ValueIssue[] {
   if (text.startsWith('%')) {
     if (HOST_SPECIAL.has(text) || allowed?.includes(text)) return [];
+    // `%IFACE` (e.g. %eth1): the address of that interface (Libreswan 4.10 confread.c, KH_IFACE).
+    if (/^%[A-Za-z][A-Za-z0-9_.:-]{0,14}$/.test(text)) return [];
     return [valueError(0, text.length, `\`${kw}\`: \`${text}\` is not a known value; use an address, a DNS name, %defaultroute, %any or %group/%opportunistic`)];
   }
   if (parseIp(text) || isDnsName(text)) return [];

@@ -1,0 +1,69 @@
+import type { FrrFile } from '../languages/frr/ast';
+import type { FrrFacts } from '../languages/frr/facts';
+import { lowerFrr } from '../languages/frr/lower';
+import { lineRange, type Range } from '../core/types';
+import type { Host } from '../workspace/hosts';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { parseCidr } from './ip';
+import type { BgpNeighborFact, HostBgp } from './tunnel-types';
+
+const memo = new WeakMap<FrrFile, FrrFacts>();
+
+/** Lowered facts of an FRR file (memoized per AST). */
+export function frrFactsOfFile(file: AnalyzedFile): FrrFacts | null {
+  if (file.parsed.languageId !== 'frr') return null;
+  const ast = file.parsed.ast;
+  let f = memo.get(ast);
+  if (!f) {
+    f = lowerFrr(ast);
+    memo.set(ast, f);
+  }
+  return f;
+}
+
+/**
+ * Adapter: the BGP facts of a host's FRR files (bgpd.conf, frr.conf): the ASN of the default-VRF
+ * `router bgp`, and each address neighbor with a numeric `remote-as`, with every place its address is
+ * written (`neighbor A ...` lines), so a quick fix can rename it everywhere.
+ */
+export function frrBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp | null {
+  const bgp: HostBgp = { neighbors: [] };
+  for (const uri of host.fileUris) {
+    const file = snapshot.files.get(uri);
+    if (!file) continue;
+    const facts = frrFactsOfFile(file);
+    if (!facts) continue;
+    for (const r of facts.routers) {
+      if (r.vrf) continue;
+      const asn = r.asn ? Number(r.asn.value) : NaN;
+      if (!bgp.localAsn && Number.isFinite(asn)) bgp.localAsn = { value: asn, text: r.asn!.value, uri, range: r.asn!.range };
+      for (const n of r.neighbors) {
+        if (n.kind !== 'ipv4' && n.kind !== 'ipv6') continue;
+        const c = parseCidr(n.name);
+        if (!c) continue;
+        const remote = n.remoteAs && /^\d+$/.test(n.remoteAs.value) ? Number(n.remoteAs.value) : undefined;
+        const nb: BgpNeighborFact = {
+          address: { value: c, text: n.name, uri, range: n.range },
+          ...(remote !== undefined ? { remoteAsn: { value: remote, text: n.remoteAs!.value, uri, range: n.remoteAs!.range } } : {}),
+          mentions: mentions(file, n.name, n.lines, n.range),
+        };
+        bgp.neighbors.push(nb);
+      }
+    }
+  }
+  return bgp.neighbors.length || bgp.localAsn ? bgp : null;
+}
+
+/** Ranges of `A` in every `neighbor A ...` line of the neighbor (first mention included). */
+function mentions(file: AnalyzedFile, name: string, lines: number[], first: Range): Array<{ uri: string; range: Range }> {
+  const out: Array<{ uri: string; range: Range }> = [{ uri: file.uri, range: first }];
+  const re = new RegExp(`^\\s*(?:no\\s+)?nei\\w*\\s+(${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=\\s|$)`);
+  for (const line of new Set(lines)) {
+    if (line === first.start.line) continue;
+    const m = re.exec(file.lines[line] ?? '');
+    if (!m) continue;
+    const start = m[0].length - m[1].length;
+    out.push({ uri: file.uri, range: lineRange(line, start, start + m[1].length) });
+  }
+  return out;
+}
