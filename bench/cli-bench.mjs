@@ -79,9 +79,9 @@ export function benchCheck(dir, runs) {
   const results = [];
   for (let i = 0; i < runs; i++) {
     const r = runCheckOnce(dir);
-    if (r.status !== 0 || !Array.isArray(r.findings)) throw new Error(`vpnconf check ${dir} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-    const errors = r.findings.filter((f) => f.severity === 'error');
+    const errors = Array.isArray(r.findings) ? r.findings.filter((f) => f.severity === 'error') : [];
     if (errors.length) throw new Error(`clean workspace ${dir} gave ${errors.length} error(s), first: ${JSON.stringify(errors[0])}`);
+    if (r.status !== 0 || !Array.isArray(r.findings)) throw new Error(`vpnconf check ${dir} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     results.push(r);
   }
   return {

@@ -46,10 +46,11 @@ export const hostAddr = (i) => ip4(IP(100, 64 + Math.floor(i / 51200), Math.floo
 /** The two AWS endpoint addresses of host i's VPN connection (198.18.0.0/15, unique per host). */
 const awsAddr = (i, t) => ip4(IP(198, 18, 0, 0) + 2 * i + t + 16);
 /**
- * Inside /30 number `t` of a host as the network address. /30 index 24.. (skips the reserved
- * 169.254.0.0-5.255) and stays below 169.254.169.252; unique within a host, reused across hosts.
+ * Inside /30 number `t` of a host as the network address: from 169.254.6.0 (AWS reserves 169.254.0.0/30 ...
+ * 169.254.5.0/30) and below 169.254.169.252/30 (also reserved); unique within a host, reused across hosts.
  */
-const awsInside = (i, t) => IP(169, 254, 0, 0) + 4 * (24 + ((2 * i + t) % 10000));
+const AWS_FIRST = 6 * 64;
+const awsInside = (i, t) => IP(169, 254, 0, 0) + 4 * (AWS_FIRST + ((2 * i + t) % 10000));
 /** Inside /30 of the cross-vendor tunnel to branch k (10.255.0.0/16). */
 const branchInside = (k) => IP(10, 255, 0, 0) + 4 * k;
 /** The LAN behind host i. */
@@ -204,7 +205,7 @@ export function generateBigHost(dir, minLines = 5000, seed = 11) {
   const headers = [];
   for (let n = 0; lines.length < minLines; n++) {
     const peer = ip4(IP(198, 19, 0, 0) + n + 1);
-    const inside = IP(169, 254, 0, 0) + 4 * (24 + n);
+    const inside = IP(169, 254, 0, 0) + 4 * (AWS_FIRST + n);
     headers.push(lines.length);
     lines.push(...awsConn(`aws-${pad(n)}`, me, peer, 1000 + n, `vti${n + 1}`, ip4(inside + 2), ip4(inside + 1)));
     secrets.push(`${me} ${peer} : PSK "${psk(rand)}"`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { generateBigHost, generateWorkspace } from './gen.mjs';
 import { benchAddconn, benchCat, benchCheck, hasAddconn, hasGnuTime, startupMs } from './cli-bench.mjs';
 import { latencyScenario } from './lsp-bench.mjs';
+import { editCpu } from './edit-cpu.mjs';
 import { writeReport } from './report.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -45,13 +46,13 @@ try {
   const latency = [];
   log('latency: 5,000-line ipsec.conf');
   const big = generateBigHost(join(tmp, 'big'));
-  latency.push({ name: `edit in a ${big.lines.toLocaleString('en')}-line ipsec.conf (${big.conns} conns, one host)`, ...(await latencyScenario({ folder: join(tmp, 'big'), expectedFiles: 4, files: [big.path], edits, requests: edits })) });
+  latency.push({ name: `edit in a ${big.lines.toLocaleString('en')}-line ipsec.conf (${big.conns} conns, one host)`, ...(await latencyScenario({ folder: join(tmp, 'big'), expectedFiles: 4, files: [big.path], edits, requests: edits })), cpu: editCpu(join(tmp, 'big'), big.path, 100) });
   if (!ws1000) {
     ws1000 = { dir: join(tmp, 'ws-1000'), g: generateWorkspace(join(tmp, 'ws-1000'), 1000) };
   }
   log('latency: 1,000-host workspace');
   const editFiles = ws1000.g.siteDirs.filter((_, i) => i % 45 === 0).slice(0, 20).map((d) => join(d, 'ipsec.d', 'aws.conf'));
-  latency.push({ name: `edit in a 1,000-host workspace (${ws1000.g.files.toLocaleString('en')} files; ${editFiles.length} files edited in turn)`, ...(await latencyScenario({ folder: ws1000.dir, expectedFiles: ws1000.g.files, files: editFiles, edits, requests: edits })) });
+  latency.push({ name: `edit in a 1,000-host workspace (${ws1000.g.files.toLocaleString('en')} files; ${editFiles.length} files edited in turn)`, ...(await latencyScenario({ folder: ws1000.dir, expectedFiles: ws1000.g.files, files: editFiles, edits, requests: edits })), cpu: editCpu(ws1000.dir, editFiles[0], 100) });
   env.load.push(loadavg()[0]);
   const summary = writeReport(out, { env, startup, rows, latency });
   console.log(summary);
