@@ -257,18 +257,33 @@ function includeProblems(snapshot: WorkspaceSnapshot, files: AnalyzedFile[]): In
 }
 
 const byDirCache = new WeakMap<WorkspaceSnapshot, Map<string, AnalyzedFile[]>>();
+/** URIs of the Libreswan files by folder, per host grouping (the grouping is replaced when the file set changes). */
+const uriByDirCache = new WeakMap<object, Map<string, string[]>>();
 
-/** Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. */
+/**
+ * Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. The
+ * folder listing is kept per host grouping (it changes only with the set of files) and mapped to the
+ * snapshot's file objects, so an edit no longer re-derives every file's folder.
+ */
 export function libreswanFilesByDir(snapshot: WorkspaceSnapshot): Map<string, AnalyzedFile[]> {
   let m = byDirCache.get(snapshot);
   if (!m) {
+    let uris = uriByDirCache.get(snapshot.hosts);
+    if (!uris) {
+      uris = new Map();
+      for (const f of snapshot.files.values()) {
+        if (f.languageId !== 'libreswan') continue;
+        const d = posix.dirname(f.path);
+        const list = uris.get(d) ?? [];
+        list.push(f.uri);
+        uris.set(d, list);
+      }
+      uriByDirCache.set(snapshot.hosts, uris);
+    }
     m = new Map();
-    for (const f of snapshot.files.values()) {
-      if (f.languageId !== 'libreswan') continue;
-      const d = posix.dirname(f.path);
-      const list = m.get(d) ?? [];
-      list.push(f);
-      m.set(d, list);
+    for (const [d, list] of uris) {
+      const files = list.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan');
+      if (files.length) m.set(d, files);
     }
     byDirCache.set(snapshot, m);
   }
