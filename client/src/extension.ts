@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WATCH_GLOB, createClient } from './client';
+import { importCommand, scaffoldCommand, type ScaffoldArgs } from './commands/scaffold';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -18,7 +19,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const channel = output;
   makeClient = () => createClient(context.extensionPath, channel, watcher);
   client = makeClient();
-  context.subscriptions.push(vscode.commands.registerCommand('vpnconf.restartServer', restartServer));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('vpnconf.restartServer', restartServer),
+    vscode.commands.registerCommand('vpnconf.scaffold', (args?: ScaffoldArgs) => scaffoldCommand(client, args)),
+    vscode.commands.registerCommand('vpnconf.importCloudConfig', (args?: ScaffoldArgs) => importCommand(client, args)),
+  );
 
   // A server that fails to start leaves grammars, snippets and the restart command working.
   await startServer();

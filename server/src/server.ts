@@ -14,6 +14,10 @@ import { codeActions } from './features/code-actions';
 import { toDiagnostic } from './features/diagnostics';
 import { collectSecrets, redact } from './cli/secrets';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { defaultRequest, generate, parseCloudConfig, requestFromImport, type ScaffoldRequest } from './features/scaffold';
+import { toWorkspaceEdit } from './features/scaffold/edit';
+import { scaffoldContext } from './features/scaffold/context';
+import { IMPORT_CLOUD_CONFIG, SCAFFOLD, SCAFFOLD_CONTEXT, type ImportParams, type ImportResponse, type ScaffoldContextResult, type ScaffoldParams, type ScaffoldResponse } from './protocol';
 
 /**
  * The only file that talks to the LSP connection. Keeps a WorkspaceStore of every vpnconf file of the
@@ -212,6 +216,37 @@ connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definitio
 connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], (f) => foldingRanges(f)));
 connection.onCodeAction((p) => withFile(p.textDocument.uri, [], (f) => codeActions(f, p.context.diagnostics, store.snapshot())));
+
+connection.onRequest(SCAFFOLD_CONTEXT, (): ScaffoldContextResult => scaffoldContext(store.snapshot(), folders));
+
+connection.onRequest(SCAFFOLD, (p: ScaffoldParams): ScaffoldResponse => {
+  try {
+    const r = p.request;
+    let base: ScaffoldRequest;
+    if (p.importText !== undefined) {
+      const imp = parseCloudConfig(p.importText);
+      if (!imp) return { error: 'The text is not an AWS (Generic or Yamaha) or OCI (Libreswan) VPN configuration download.' };
+      base = requestFromImport(imp, r.cpe, r.target);
+    } else {
+      if (!r.peer) return { error: 'No peer given (aws, oci or libreswan).' };
+      base = defaultRequest(r.cpe, r.peer, r.target);
+    }
+    const defined = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+    const snapshot = store.snapshot();
+    const result = generate({ ...base, ...defined }, snapshot);
+    return { edit: toWorkspaceEdit(result.files, snapshot), notes: result.notes, files: result.files.map((f) => ({ path: f.path, mode: f.mode, secret: !!f.secret })) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+});
+
+connection.onRequest(IMPORT_CLOUD_CONFIG, (p: ImportParams): ImportResponse => {
+  const imp = parseCloudConfig(p.text ?? '');
+  if (!imp) return { error: 'The text is not an AWS (Generic or Yamaha) or OCI (Libreswan) VPN configuration download.' };
+  const hasPsk: [boolean, boolean] = [!!imp.tunnels[0].psk, !!imp.tunnels[1].psk];
+  const tunnels = imp.tunnels.map(({ psk: _psk, ...rest }) => rest) as typeof imp.tunnels;
+  return { imported: { ...imp, tunnels, hasPsk } };
+});
 
 documents.listen(connection);
 connection.listen();

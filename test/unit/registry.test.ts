@@ -35,3 +35,8 @@ test('package.json declares a severity setting for every check (run scripts/sync
     assert.equal(props[c.code].description, c.description, c.code);
   }
 });
+
+test('README.md lists every check code (run scripts/sync-readme-checks.mjs)', () => {
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  for (const c of CHECKS) assert.ok(readme.includes(`| \`${c.code}\` | ${c.defaultSeverity} |`), `README row for ${c.code}`);
+});

@@ -9,11 +9,15 @@ export const CLOUD_TIMERS: Record<string, { hold: number; keepalive: number }> =
 /**
  * Which cloud a BGP neighbor belongs to. HOOK: the lead's tunnel model should replace this guess (the
  * tunnel that carries the neighbor knows its cloud); until then AWS is recognised by its 169.254.0.0/16
- * inside addresses.
+ * inside addresses, unless the neighbor's remote-as is Oracle's.
  */
 export function cloudOfNeighbor(n: FrrNeighbor): string | undefined {
+  // OCI inside interfaces may use 169.254.0.0/16 too: Oracle's ASNs (31898, 14544 US Gov) rule AWS out.
+  if (n.remoteAs && OCI_ASNS.has(n.remoteAs.value)) return undefined;
   return /^169\.254\./.test(n.name) ? 'aws' : undefined;
 }
+
+const OCI_ASNS: ReadonlySet<string> = new Set(['31898', '14544']);
 
 /** FRR 8.4 defaults (traditional profile): keepalive 60 s, hold 180 s. */
 const FRR_DEFAULT = { keepalive: 60, hold: 180 };

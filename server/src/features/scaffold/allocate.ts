@@ -1,0 +1,136 @@
+import { AWS_RESERVED_INSIDE, OCI_RESERVED_INSIDE } from '../../model/clouds';
+import { cidrOf, overlaps, parseCidr, type Cidr } from '../../model/ip';
+import { yamahaFactsOf } from '../../model/yamaha';
+import { hostBgp, tunnelModel, markKey } from '../../model/tunnels';
+import type { Host } from '../../workspace/hosts';
+import type { WorkspaceSnapshot } from '../../workspace/types';
+
+/**
+ * What is already taken on a host (and, for inside addresses, anywhere in the workspace), so the
+ * scaffold picks values that collide with nothing: inside prefixes, marks, VTI names, conn names,
+ * FRR route-map / prefix-list names, Yamaha tunnel / policy / gateway / BGP neighbor / filter numbers.
+ */
+export interface Taken {
+  inside: Cidr[];
+  marks: Set<number>;
+  vtis: Set<string>;
+  names: Set<string>;
+  paths: Set<string>;
+  yamaha: { tunnels: Set<number>; policies: Set<number>; gateways: Set<number>; neighbors: Set<number>; filters: Set<number>; asn?: number; bgpUse: boolean };
+  /** The host's FRR `router bgp` ASN, when it has one. */
+  frrAsn?: number;
+}
+
+/** An empty record (no snapshot: a fresh folder). */
+export function emptyTaken(): Taken {
+  return {
+    inside: [],
+    marks: new Set(),
+    vtis: new Set(),
+    names: new Set(),
+    paths: new Set(),
+    yamaha: { tunnels: new Set(), policies: new Set(), gateways: new Set(), neighbors: new Set(), filters: new Set(), bgpUse: false },
+  };
+}
+
+/** The host whose root is `root` (a folder, or a Yamaha file), if the snapshot has one. */
+export function hostAt(snapshot: WorkspaceSnapshot, root: string): Host | undefined {
+  const r = root.replace(/\/+$/, '');
+  for (const h of snapshot.hosts.hosts.values()) if (h.root.replace(/\/+$/, '') === r) return h;
+  return undefined;
+}
+
+/** Collects what is taken: inside prefixes of the whole workspace, the rest from the given hosts. */
+export function collectTaken(snapshot: WorkspaceSnapshot | undefined, hosts: readonly (Host | undefined)[]): Taken {
+  const t = emptyTaken();
+  if (!snapshot) return t;
+  for (const f of snapshot.files.values()) t.paths.add(f.path);
+  const model = tunnelModel(snapshot);
+  for (const e of model.ends) for (const c of [e.insideLocal, e.insideRemote]) if (c) t.inside.push(cidrOf(c.value.family, c.value.addr, Math.min(c.value.prefix, 30)));
+  for (const h of snapshot.hosts.hosts.values()) {
+    for (const n of hostBgp(snapshot, h).neighbors) t.inside.push(cidrOf(4, n.address.value.addr, 30));
+  }
+  for (const f of snapshot.files.values()) {
+    const y = yamahaFactsOf(f);
+    if (!y) continue;
+    for (const tun of y.tunnels) {
+      const a = tun.insideAddress ? parseCidr(`${tun.insideAddress.value.split('/')[0]}/${Math.min(tun.insideAddress.prefixLength, 30)}`) : null;
+      if (a) t.inside.push(a);
+    }
+    for (const n of y.bgp.neighbors) {
+      const a = parseCidr(`${n.address.value}/30`);
+      if (a) t.inside.push(a);
+    }
+  }
+  for (const h of hosts) {
+    if (!h) continue;
+    for (const e of model.byHost.get(h) ?? []) {
+      for (const m of [e.mark, e.markIn, e.markOut]) if (m?.value) t.marks.add(markKey(m.value));
+      if (e.vtiInterface) t.vtis.add(e.vtiInterface.text);
+    }
+    for (const uri of h.fileUris) {
+      const f = snapshot.files.get(uri);
+      if (!f) continue;
+      if (f.languageId === 'libreswan') for (const m of f.text.matchAll(/^conn\s+(\S+)/gm)) t.names.add(m[1]);
+      if (f.languageId === 'frr') {
+        for (const m of f.text.matchAll(/^\s*(?:route-map|ip prefix-list)\s+(\S+)/gm)) t.names.add(m[1]);
+        const asn = /^router bgp (\d+)\s*$/m.exec(f.text);
+        if (asn) t.frrAsn ??= Number(asn[1]);
+      }
+      const y = yamahaFactsOf(f);
+      if (!y) continue;
+      for (const tun of y.tunnels) t.yamaha.tunnels.add(tun.id);
+      for (const p of y.saPolicies.keys()) t.yamaha.policies.add(p);
+      for (const r of y.policyRefs) t.yamaha.policies.add(r.id);
+      for (const g of y.gateways.keys()) t.yamaha.gateways.add(g);
+      for (const n of y.bgp.neighbors) t.yamaha.neighbors.add(n.id.value);
+      for (const k of [...y.bgp.importFilters.keys(), ...y.bgp.exportFilters.keys()]) t.yamaha.filters.add(k);
+      if (y.bgp.asn) t.yamaha.asn = y.bgp.asn.value;
+      if (y.bgp.use) t.yamaha.bgpUse = true;
+    }
+  }
+  return t;
+}
+
+/** The smallest integer ≥ `from` not in `used`; it is added to `used`. */
+export function freeNumber(used: Set<number>, from = 1): number {
+  let n = from;
+  while (used.has(n)) n++;
+  used.add(n);
+  return n;
+}
+
+/** `base` if free, else `base-2`, `base-3`, ...; the result is added to `used`. */
+export function freeName(used: Set<string>, base: string): string {
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
+  used.add(name);
+  return name;
+}
+
+/** The first `vtiN` not in `used` (added to `used`). */
+export function freeVti(used: Set<string>): string {
+  let n = 1;
+  while (used.has(`vti${n}`)) n++;
+  used.add(`vti${n}`);
+  return `vti${n}`;
+}
+
+const SEARCH_FROM = parseCidr('169.254.20.0/30')!;
+const SEARCH_END = parseCidr('169.254.255.252/30')!;
+
+/**
+ * The first free /30 in 169.254.0.0/16 from 169.254.20.0 on that none of AWS's and OCI's reserved ranges
+ * and no inside prefix of the workspace overlaps (so it suits either cloud and a Libreswan peer).
+ * The chosen prefix is added to `taken.inside`. Null when the range is exhausted.
+ */
+export function freeInside(taken: Taken): Cidr | null {
+  const reserved = [...AWS_RESERVED_INSIDE, ...OCI_RESERVED_INSIDE];
+  for (let n = SEARCH_FROM.network; n <= SEARCH_END.network; n += 4n) {
+    const c = cidrOf(4, n, 30);
+    if (reserved.some((r) => overlaps(r, c)) || taken.inside.some((r) => overlaps(r, c))) continue;
+    taken.inside.push(c);
+    return c;
+  }
+  return null;
+}
