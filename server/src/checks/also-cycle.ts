@@ -1,7 +1,6 @@
 import type { Finding } from '../core/types';
-import { libreswanHosts } from '../model/libreswan';
 import type { WorkspaceCheck } from './types';
-import { findingAt } from './util';
+import { findingAt, perLibreswanHost } from './util';
 
 /** `also=` references that loop back to a conn already on the chain. */
 export const check: WorkspaceCheck = {
@@ -9,14 +8,12 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'error',
   description: 'A loop of `also=` references between conns.',
   scope: 'workspace',
-  run(snapshot) {
+  ...perLibreswanHost((h) => {
     const out: Finding[] = [];
-    for (const h of libreswanHosts(snapshot)) {
-      for (const c of h.alsoCycles) {
-        const shown = c.chain.length > 8 ? [...c.chain.slice(0, 4), '…', ...c.chain.slice(-3)] : c.chain;
-        out.push(findingAt(c.def.file, c.setting.value!.range, { severity: 'error', code: 'also-cycle', message: `also= loop: ${shown.join(' → ')}.` }));
-      }
+    for (const c of h.alsoCycles) {
+      const shown = c.chain.length > 8 ? [...c.chain.slice(0, 4), '…', ...c.chain.slice(-3)] : c.chain;
+      out.push(findingAt(c.def.file, c.setting.value!.range, { severity: 'error', code: 'also-cycle', message: `also= loop: ${shown.join(' → ')}.` }));
     }
     return out;
-  },
+  }),
 };

@@ -5,6 +5,7 @@ import { tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
+import { perHostEnds } from './util';
 
 /**
  * Inside (tunnel interface) CIDR rules of the cloud at the far end (ends whose peer is AWS or OCI, from
@@ -22,16 +23,16 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'error',
   description: 'Inside tunnel CIDR breaks the rules of the peer cloud (AWS: /30 in 169.254.0.0/16, not reserved, ours N+2; OCI: /30 or /31, not reserved).',
   scope: 'workspace',
-  run(snapshot) {
-    const model = tunnelModel(snapshot);
+  run: perHostEnds((ends, model) => {
     const out: Finding[] = [];
-    for (const [e, cloud] of model.cloud) {
+    for (const e of ends) {
+      const cloud = model.cloud.get(e);
       const l = e.insideLocal;
-      if (!l) continue;
+      if (!cloud || !l) continue;
       out.push(...(cloud === 'aws' ? awsFindings(e, l) : ociFindings(e, l)));
     }
     return out;
-  },
+  }),
 };
 
 const at = (f: Fact<unknown>, message: string, severity: 'error' | 'warning' = 'error', data?: object): Finding => ({

@@ -7,6 +7,7 @@ import type { CodeActionLike, FixableFinding } from './fix-types';
 import { generatePsk } from './psk-missing';
 import { secretEditText } from './psk-mismatch';
 import type { WorkspaceCheck } from './types';
+import { perHostEnds } from './util';
 
 /**
  * The PSK of a tunnel to a cloud must be one the cloud console accepts:
@@ -21,12 +22,12 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'error',
   description: 'The PSK of a tunnel to AWS or OCI is not in the format that cloud accepts (the key is never shown).',
   scope: 'workspace',
-  run(snapshot) {
-    const model = tunnelModel(snapshot);
+  run: perHostEnds((ends, model) => {
     const out: Finding[] = [];
-    const seen = new Set<string>();
-    for (const [e, cloud] of model.cloud) {
-      if (!e.psk) continue;
+    const seen = new Set<string>(); // per host is enough: an end's PSK is in its host's files
+    for (const e of ends) {
+      const cloud = model.cloud.get(e);
+      if (!cloud || !e.psk) continue;
       const k = `${e.psk.uri}|${e.psk.range.start.line}|${cloud}`;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -37,7 +38,7 @@ export const check: WorkspaceCheck = {
       out.push({ uri: e.psk.uri, range: e.psk.range, severity: 'error', code: 'cloud-psk-format', message: `The PSK of conn \`${e.name}\` ${problem}; ${rule}.`, data: { end: e.key } });
     }
     return out;
-  },
+  }),
 };
 
 function awsProblem(t: string): string | null {

@@ -1,7 +1,8 @@
 import type { Finding } from '../core/types';
 import { cloudName } from '../model/clouds';
-import { tunnelModel, type Cloud, type Fact, type TunnelEnd } from '../model/tunnels';
+import { type Cloud, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
+import { perHostEnds } from './util';
 
 /**
  * Weak or refused algorithms in the proposals of a tunnel to AWS or OCI. Weak (warning): MD5, SHA-1,
@@ -16,22 +17,23 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'warning',
   description: 'A tunnel to AWS or OCI proposes weak (SHA-1, MD5, DH 1/2/5) or refused (3DES, DH 5 in AWS phase 1) algorithms.',
   scope: 'workspace',
-  run(snapshot) {
-    const model = tunnelModel(snapshot);
+  run: perHostEnds((ends, model) => {
     const out: Finding[] = [];
-    const seen = new Set<string>();
-    for (const [e, cloud] of model.cloud) {
+    const seen = new Set<string>(); // per host is enough: a fact's file belongs to the end's host
+    for (const e of ends) {
+      const cloud = model.cloud.get(e);
+      if (!cloud) continue;
       for (const [f, phase] of [[e.ike, 1], [e.esp, 2]] as const) {
         if (!f) continue;
         const k = `${f.uri}|${f.range.start.line}|${cloud}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        const found = assess(f.text, phase, cloud);
+        const found = assessCached(f.text, phase, cloud);
         if (found) out.push(finding(e, f, phase, cloud, found));
       }
     }
     return out;
-  },
+  }),
 };
 
 /** Strong sets accepted by both AWS and OCI (Libreswan syntax). */
@@ -53,6 +55,20 @@ const WEAK: ReadonlyArray<[RegExp, string]> = [
   [/^(modp1536|dh5)$/, 'DH group 5 (modp1536)'],
 ];
 const REFUSED: ReadonlyArray<[RegExp, string]> = [[/^(3des|3des_cbc|des|des_cbc)$/, '3DES/DES']];
+
+/** `assess` results by (phase, cloud, text): every tunnel of a fleet repeats the same few proposals. */
+const assessMemo = new Map<string, Assessment | null>();
+
+function assessCached(text: string, phase: 1 | 2, cloud: Cloud): Assessment | null {
+  const key = `${phase}|${cloud}|${text}`;
+  let a = assessMemo.get(key);
+  if (a === undefined) {
+    a = assess(text, phase, cloud);
+    if (assessMemo.size >= 10_000) assessMemo.clear();
+    assessMemo.set(key, a);
+  }
+  return a;
+}
 
 /** Names the weak and refused algorithms of a Libreswan proposal list (`ike=`, `esp=`), or null. */
 export function assess(text: string, phase: 1 | 2, cloud: Cloud): Assessment | null {

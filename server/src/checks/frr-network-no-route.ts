@@ -1,5 +1,6 @@
 import type { Finding } from '../core/types';
 import type { WorkspaceCheck } from './types';
+import { perHost } from './util';
 import { frrFacts, frrFilesOfHost } from './frr-util';
 import { parseIPv4 } from '../languages/frr/tokens';
 
@@ -25,10 +26,11 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'warning',
   description: 'A BGP network statement has no matching static route or connected interface network on the host (import-check on: it is not announced).',
   scope: 'workspace',
-  run(snapshot) {
+  ...perHost((snapshot, host) => {
     const out: Finding[] = [];
-    for (const file of snapshot.files.values()) {
-      const facts = frrFacts(file);
+    for (const uri of host.fileUris) {
+      const file = snapshot.files.get(uri);
+      const facts = file && frrFacts(file);
       if (!facts || facts.routers.every((r) => r.networks.length === 0)) continue;
       const known = new Set<string>();
       for (const f of frrFilesOfHost(file, snapshot)) {
@@ -45,5 +47,5 @@ export const check: WorkspaceCheck = {
       }
     }
     return out;
-  },
+  }),
 };

@@ -1,7 +1,6 @@
 import type { Finding } from '../core/types';
-import { libreswanHosts } from '../model/libreswan';
 import type { WorkspaceCheck } from './types';
-import { findingAt } from './util';
+import { findingAt, perLibreswanHost } from './util';
 
 /** `include PATH` (no wildcard) that matches no file in the workspace (Libreswan: "could not open include filename"). */
 export const check: WorkspaceCheck = {
@@ -9,14 +8,12 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'warning',
   description: '`include` of a file that is not in the workspace (wildcards that match nothing are fine).',
   scope: 'workspace',
-  run(snapshot) {
+  ...perLibreswanHost((h) => {
     const out: Finding[] = [];
-    for (const h of libreswanHosts(snapshot)) {
-      for (const p of h.includeProblems) {
-        if (p.kind !== 'missing') continue;
-        out.push(findingAt(p.file, p.range, { severity: 'warning', code: 'include-missing', message: `No file \`${p.path}\` in the workspace; conns it would define are unknown to vpnconf.` }));
-      }
+    for (const p of h.includeProblems) {
+      if (p.kind !== 'missing') continue;
+      out.push(findingAt(p.file, p.range, { severity: 'warning', code: 'include-missing', message: `No file \`${p.path}\` in the workspace; conns it would define are unknown to vpnconf.` }));
     }
     return out;
-  },
+  }),
 };

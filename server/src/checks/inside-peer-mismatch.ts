@@ -21,9 +21,9 @@ export const check: WorkspaceCheck = {
   run(snapshot) {
     const model = tunnelModel(snapshot);
     const out: Finding[] = [];
-    for (const e of model.ends) out.push(...endFindings(e));
+    for (const e of model.ends) for (const f of cachedEndFindings(e)) out.push(f);
     for (const [a, b] of model.peer) out.push(...crossFindings(a, b));
-    for (const [host, ends] of model.byHost) out.push(...bgpFindings(ends, hostBgp(snapshot, host)));
+    for (const [host, ends] of model.byHost) for (const f of cachedBgpFindings(ends, hostBgp(snapshot, host))) out.push(f);
     // One finding per place: the per-end reason wins over the cross-end one at the same value.
     const seen = new Set<string>();
     return out.filter((f) => {
@@ -34,6 +34,28 @@ export const check: WorkspaceCheck = {
     });
   },
 };
+
+/**
+ * Per-end and per-host findings depend only on the end (or the host's ends and BGP facts), and the tunnel
+ * model reuses those objects while the host's files are unchanged: cache by object identity, so a
+ * keystroke re-derives only the edited host's findings (BENCH.md).
+ */
+const endMemo = new WeakMap<TunnelEnd, Finding[]>();
+const bgpMemo = new WeakMap<readonly TunnelEnd[], { bgp: ReturnType<typeof hostBgp>; out: Finding[] }>();
+
+function cachedEndFindings(e: TunnelEnd): Finding[] {
+  let out = endMemo.get(e);
+  if (!out) endMemo.set(e, (out = endFindings(e)));
+  return out;
+}
+
+function cachedBgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>): Finding[] {
+  const hit = bgpMemo.get(ends);
+  if (hit && hit.bgp === bgp) return hit.out;
+  const out = bgpFindings(ends, bgp);
+  bgpMemo.set(ends, { bgp, out });
+  return out;
+}
 
 const at = (f: Fact<unknown>, message: string, related: RelatedPlace[] = [], data?: object): Finding => ({
   uri: f.uri,

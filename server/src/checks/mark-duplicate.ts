@@ -1,8 +1,9 @@
 import type { Finding, Range } from '../core/types';
-import { inMark, isOwnFact, markKey, outMark, tunnelModel, type Fact, type Mark, type TunnelEnd } from '../model/tunnels';
+import { hostEnds, inMark, isOwnFact, markKey, outMark, tunnelModel, type Fact, type Mark, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding, TextEditLike } from './fix-types';
 import type { WorkspaceCheck } from './types';
+import { perHost } from './util';
 
 /**
  * DESIGN §2 `mark-duplicate`: two conns loaded on one host share a `mark=` value (compared as
@@ -15,11 +16,7 @@ export const check: WorkspaceCheck = {
   defaultSeverity: 'error',
   description: 'Two conns on one host share a mark (mark, mark-in, mark-out) or a VTI device without vti-shared=yes.',
   scope: 'workspace',
-  run(snapshot) {
-    const out: Finding[] = [];
-    for (const ends of tunnelModel(snapshot).byHost.values()) out.push(...hostFindings(ends));
-    return out;
-  },
+  ...perHost((snapshot, host) => hostFindings(hostEnds(snapshot, host))),
 };
 
 const shared = (a: TunnelEnd, b: TunnelEnd): boolean => a.vtiShared && b.vtiShared && !!a.vtiInterface && a.vtiInterface.text === b.vtiInterface?.text;

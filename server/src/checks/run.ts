@@ -1,7 +1,8 @@
 import type { FileProblem, Finding, Severity } from '../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { CHECKS } from './index';
-import type { Check, FileCheck } from './types';
+import type { Host } from '../workspace/hosts';
+import type { Check, FileCheck, WorkspaceCheck } from './types';
 
 /** A severity override per code (`"off"` drops the finding), from the `vpnconf.checks` setting. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
@@ -13,8 +14,20 @@ export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
 export class CheckCache {
   private readonly perFile = new WeakMap<AnalyzedFile, { key: string; problems: FileProblem[] }>();
 
+  private readonly optionKeys = new WeakMap<object, string>();
+
+  /** JSON of the options, once per options object (not once per file: 47,000 files on a large workspace). */
+  optionsKey(options: object): string {
+    let k = this.optionKeys.get(options);
+    if (k === undefined) {
+      k = JSON.stringify(options);
+      this.optionKeys.set(options, k);
+    }
+    return k;
+  }
+
   fileProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot, checks: readonly Check[]): FileProblem[] {
-    const key = JSON.stringify(snapshot.options);
+    const key = this.optionsKey(snapshot.options);
     const hit = this.perFile.get(file);
     if (hit && hit.key === key) return hit.problems;
     const problems: FileProblem[] = [];
@@ -26,6 +39,46 @@ export class CheckCache {
     this.perFile.set(file, { key, problems });
     return problems;
   }
+
+  /** Per host and check: the findings of `runHost`, reused while the host's files and the options are the same. */
+  private readonly perHost = new WeakMap<Host, Map<string, HostEntry>>();
+  /** The files of each host in the last snapshot seen (computed once per snapshot, not once per check). */
+  private filesOf: { snapshot: WorkspaceSnapshot; byHost: Map<Host, readonly (AnalyzedFile | undefined)[]> } | null = null;
+
+  /**
+   * Findings of a per-host workspace check on every host, re-running it only on hosts whose files changed.
+   * Host objects are replaced whenever the set of files changes (workspace.ts), so a cached entry never
+   * outlives the grouping it was computed for.
+   */
+  hostFindings(c: WorkspaceCheck, snapshot: WorkspaceSnapshot): Finding[] {
+    const key = this.optionsKey(snapshot.options);
+    const out: Finding[] = [];
+    if (this.filesOf?.snapshot !== snapshot) this.filesOf = { snapshot, byHost: new Map() };
+    const byHost = this.filesOf.byHost;
+    for (const host of snapshot.hosts.hosts.values()) {
+      let files = byHost.get(host);
+      if (!files) byHost.set(host, (files = host.fileUris.map((u) => snapshot.files.get(u))));
+      let perCheck = this.perHost.get(host);
+      if (!perCheck) this.perHost.set(host, (perCheck = new Map()));
+      let hit = perCheck.get(c.code);
+      if (!hit || hit.key !== key || !sameFiles(hit.files, files)) {
+        hit = { files, key, findings: c.runHost!(snapshot, host) };
+        perCheck.set(c.code, hit);
+      }
+      for (const f of hit.findings) out.push(f);
+    }
+    return out;
+  }
+}
+
+interface HostEntry {
+  files: readonly (AnalyzedFile | undefined)[];
+  key: string;
+  findings: Finding[];
+}
+
+function sameFiles(a: readonly (AnalyzedFile | undefined)[], b: readonly (AnalyzedFile | undefined)[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }
 
 function safely<T extends FileProblem>(run: () => T[], code: string, file?: AnalyzedFile): T[] {
@@ -50,7 +103,7 @@ export function runChecks(snapshot: WorkspaceSnapshot, overrides: SeverityOverri
     if (c.scope !== 'workspace') continue;
     let found: Finding[];
     try {
-      found = c.run(snapshot);
+      found = c.runHost ? cache.hostFindings(c, snapshot) : c.run(snapshot);
     } catch (e) {
       found = [];
       console.error(`vpnconf: workspace check ${c.code} failed: ${(e as Error).message}`);

@@ -1,5 +1,6 @@
 import type { Finding, FileProblem, LanguageId, Severity } from '../core/types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { Host } from '../workspace/hosts';
 
 /**
  * Options that change what a check finds (not how severe it is: severities are applied after checks run,
@@ -30,6 +31,11 @@ export interface FileCheck extends CheckMeta {
 export interface WorkspaceCheck extends CheckMeta {
   scope: 'workspace';
   run(snapshot: WorkspaceSnapshot): Finding[];
+  /**
+   * Optional: the findings of one host, for checks whose findings on a host depend only on that host's
+   * files. The runner then caches them per host and file versions (see `perHost` in util.ts).
+   */
+  runHost?(snapshot: WorkspaceSnapshot, host: Host): Finding[];
 }
 
 export type Check = FileCheck | WorkspaceCheck;

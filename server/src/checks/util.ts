@@ -1,14 +1,73 @@
 import type { Finding, FileProblem, Range, RelatedPlace } from '../core/types';
 import type { Section, Setting } from '../languages/libreswan/ast';
-import type { AnalyzedFile } from '../workspace/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { Host } from '../workspace/hosts';
+import { libreswanHost, type LibreswanHost } from '../model/libreswan';
+import type { WorkspaceCheck } from './types';
+import { tunnelModel, type Cloud, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 
-/** Every (section, setting) pair of a Libreswan file, in file order. Empty for other languages. */
-export function* libreswanSettings(file: AnalyzedFile): Generator<{ section: Section; setting: Setting }> {
-  if (file.parsed.languageId !== 'libreswan') return;
-  for (const section of file.parsed.ast.sections) for (const setting of section.settings) yield { section, setting };
+const settingsMemo = new WeakMap<AnalyzedFile, ReadonlyArray<{ section: Section; setting: Setting }>>();
+
+/**
+ * Every (section, setting) pair of a Libreswan file, in file order. Empty for other languages. Built once
+ * per file object and shared by the dozen file checks that walk it (it was a generator re-run per check:
+ * 60,000 yields per keystroke in a 5,000-line file).
+ */
+export function libreswanSettings(file: AnalyzedFile): ReadonlyArray<{ section: Section; setting: Setting }> {
+  let pairs = settingsMemo.get(file);
+  if (!pairs) {
+    const out: Array<{ section: Section; setting: Setting }> = [];
+    if (file.parsed.languageId === 'libreswan') for (const section of file.parsed.ast.sections) for (const setting of section.settings) out.push({ section, setting });
+    settingsMemo.set(file, (pairs = out));
+  }
+  return pairs;
 }
 
 /** Builds a workspace finding in a file. */
 export function findingAt(file: AnalyzedFile, range: Range, p: Omit<FileProblem, 'range'>, related?: RelatedPlace[]): Finding {
   return { uri: file.uri, range, ...p, ...(related && related.length ? { related } : {}) };
+}
+
+/**
+ * The `run`/`runHost` pair of a workspace check whose findings for a host depend only on that host's files
+ * (and the options): `run` concatenates the hosts in snapshot order, `runHost` lets the runner cache each
+ * host's findings until one of its files changes (checks/run.ts), so an edit re-runs the check on one host.
+ */
+export function perHost(fn: (snapshot: WorkspaceSnapshot, host: Host) => Finding[]): Pick<WorkspaceCheck, 'run' | 'runHost'> {
+  return {
+    runHost: fn,
+    run(snapshot) {
+      const out: Finding[] = [];
+      for (const host of snapshot.hosts.hosts.values()) for (const f of fn(snapshot, host)) out.push(f);
+      return out;
+    },
+  };
+}
+
+/** `perHost` over the hosts that hold a Libreswan ipsec.conf-format file, given their joined model. */
+export function perLibreswanHost(fn: (h: LibreswanHost) => Finding[]): Pick<WorkspaceCheck, 'run' | 'runHost'> {
+  return perHost((snapshot, host) => (host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan') ? fn(libreswanHost(snapshot, host)) : []));
+}
+
+/**
+ * A tunnel-model check computed host by host: `fn` gets one host's ends and must depend only on them, their
+ * peers and clouds (and what derives from those, like `model.site`). Results are cached per host while
+ * its ends array (the model reuses it while the host's files are unchanged) and every end's peer and cloud
+ * are the same objects, so an edit recomputes the edited host (and hosts whose pairing changed) only.
+ */
+export function perHostEnds(fn: (ends: readonly TunnelEnd[], model: TunnelModel) => Finding[]): (snapshot: WorkspaceSnapshot) => Finding[] {
+  const memo = new WeakMap<readonly TunnelEnd[], { peers: (TunnelEnd | undefined)[]; clouds: (Cloud | undefined)[]; out: Finding[] }>();
+  const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  return (snapshot) => {
+    const model = tunnelModel(snapshot);
+    const out: Finding[] = [];
+    for (const ends of model.byHost.values()) {
+      const peers = ends.map((e) => model.peer.get(e));
+      const clouds = ends.map((e) => model.cloud.get(e));
+      let hit = memo.get(ends);
+      if (!hit || !same(hit.peers, peers) || !same(hit.clouds, clouds)) memo.set(ends, (hit = { peers, clouds, out: fn(ends, model) }));
+      for (const f of hit.out) out.push(f);
+    }
+    return out;
+  };
 }

@@ -8,6 +8,14 @@ import { libreswanSettings } from './util';
 
 const memo = new WeakMap<AnalyzedFile, { version: string; problems: FileProblem[] }>();
 
+/**
+ * Validator results by (version, IKE version, keyword as written, type, value text). The validators are pure
+ * and report offsets relative to the value, so equal values share one result: real files repeat the same
+ * proposals and flags in every conn, and a 5,000-line ipsec.conf re-validated on each keystroke spent most
+ * of its file-check time here (BENCH.md).
+ */
+const issueMemo = new Map<string, ReturnType<typeof validateValue>>();
+
 /** IKE version a section asks for: 1 with `ikev2=no|never` or `keyexchange=ikev1`, else 2. */
 function ikeVersionOf(section: Section): 1 | 2 {
   for (const s of section.settings) {
@@ -38,10 +46,17 @@ export function valueProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot): 
     const v = setting.value;
     if (m.spec.name === 'vti' && !v.text.includes('/')) continue; // reported by vti-without-prefix
     const type = m.spec.type[version] as ValueType;
-    const issues =
-      type === 'algorithms'
-        ? validateAlgorithms(m.spec.name === 'ike' ? 'ike' : m.spec.name === 'ah' ? 'ah' : 'esp', v.text, { version, ikeVersion: ikeVersionOf(section), keyword: setting.key })
-        : validateValue({ keyword: m.spec.name, type, allowed: m.spec.values[version], text: v.text, version });
+    const ikeVersion = type === 'algorithms' ? ikeVersionOf(section) : 2;
+    const key = `${version}|${ikeVersion}|${section.kind}|${setting.key}|${type}|${v.text}`;
+    let issues = issueMemo.get(key);
+    if (!issues) {
+      issues =
+        type === 'algorithms'
+          ? validateAlgorithms(m.spec.name === 'ike' ? 'ike' : m.spec.name === 'ah' ? 'ah' : 'esp', v.text, { version, ikeVersion, keyword: setting.key })
+          : validateValue({ keyword: m.spec.name, type, allowed: m.spec.values[version], text: v.text, version });
+      if (issueMemo.size >= 50_000) issueMemo.clear();
+      issueMemo.set(key, issues);
+    }
     for (const i of issues) {
       const line = v.innerRange.start.line;
       const base = v.innerRange.start.character;

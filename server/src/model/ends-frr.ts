@@ -31,24 +31,47 @@ export function frrBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp | null 
   for (const uri of host.fileUris) {
     const file = snapshot.files.get(uri);
     if (!file) continue;
-    const facts = frrFactsOfFile(file);
-    if (!facts) continue;
-    for (const r of facts.routers) {
-      if (r.vrf) continue;
-      const asn = r.asn ? Number(r.asn.value) : NaN;
-      if (!bgp.localAsn && Number.isFinite(asn)) bgp.localAsn = { value: asn, text: r.asn!.value, uri, range: r.asn!.range };
-      for (const n of r.neighbors) {
-        if (n.kind !== 'ipv4' && n.kind !== 'ipv6') continue;
-        const c = parseCidr(n.name);
-        if (!c) continue;
-        const remote = n.remoteAs && /^\d+$/.test(n.remoteAs.value) ? Number(n.remoteAs.value) : undefined;
-        const nb: BgpNeighborFact = {
-          address: { value: c, text: n.name, uri, range: n.range },
-          ...(remote !== undefined ? { remoteAsn: { value: remote, text: n.remoteAs!.value, uri, range: n.remoteAs!.range } } : {}),
-          mentions: mentions(file, n.name, n.lines, n.range),
-        };
-        bgp.neighbors.push(nb);
-      }
+    const got = fileBgp(file);
+    if (!got) continue;
+    if (!bgp.localAsn && got.localAsn) bgp.localAsn = got.localAsn;
+    for (const nb of got.neighbors) bgp.neighbors.push(nb);
+  }
+  return bgp.neighbors.length || bgp.localAsn ? bgp : null;
+}
+
+/**
+ * The BGP facts of one FRR file, memoized per file object: an edit elsewhere on the host (its ipsec.conf)
+ * rebuilds the host's tunnel ends, and re-deriving every neighbor (one RegExp per neighbor for its
+ * mentions) was a visible share of that on hosts with hundreds of neighbors (BENCH.md).
+ */
+const bgpMemo = new WeakMap<AnalyzedFile, HostBgp | null>();
+
+function fileBgp(file: AnalyzedFile): HostBgp | null {
+  let got = bgpMemo.get(file);
+  if (got === undefined) bgpMemo.set(file, (got = computeFileBgp(file)));
+  return got;
+}
+
+function computeFileBgp(file: AnalyzedFile): HostBgp | null {
+  const uri = file.uri;
+  const bgp: HostBgp = { neighbors: [] };
+  const facts = frrFactsOfFile(file);
+  if (!facts) return null;
+  for (const r of facts.routers) {
+    if (r.vrf) continue;
+    const asn = r.asn ? Number(r.asn.value) : NaN;
+    if (!bgp.localAsn && Number.isFinite(asn)) bgp.localAsn = { value: asn, text: r.asn!.value, uri, range: r.asn!.range };
+    for (const n of r.neighbors) {
+      if (n.kind !== 'ipv4' && n.kind !== 'ipv6') continue;
+      const c = parseCidr(n.name);
+      if (!c) continue;
+      const remote = n.remoteAs && /^\d+$/.test(n.remoteAs.value) ? Number(n.remoteAs.value) : undefined;
+      const nb: BgpNeighborFact = {
+        address: { value: c, text: n.name, uri, range: n.range },
+        ...(remote !== undefined ? { remoteAsn: { value: remote, text: n.remoteAs!.value, uri, range: n.remoteAs!.range } } : {}),
+        mentions: mentions(file, n.name, n.lines, n.range),
+      };
+      bgp.neighbors.push(nb);
     }
   }
   return bgp.neighbors.length || bgp.localAsn ? bgp : null;

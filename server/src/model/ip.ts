@@ -22,8 +22,49 @@ export interface Cidr {
   networkText: string;
 }
 
-/** Parses `a.b.c.d[/n]` or an IPv6 `addr[/n]`. Returns null for anything else (`%any`, names, junk). */
+/**
+ * Parsed CIDRs by text. `parseCidr` is pure and its results are frozen, so one object per text is shared;
+ * the cache is cleared when it grows past `MEMO_MAX` entries (a long-running server never grows it without
+ * bound). Profiling (BENCH.md) showed ip-address parsing dominating re-analysis: the same addresses are
+ * parsed on every edit and once per secrets entry per conn.
+ */
+const memo = new Map<string, Cidr | null>();
+const MEMO_MAX = 200_000;
+
+/** Canonical dotted quad (no leading zeros) with an optional decimal prefix 0..32 without leading zero. */
+const IPV4_FAST = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(3[0-2]|[12]\d|\d))?$/;
+const v4text = (n: bigint): string => `${(n >> 24n) & 255n}.${(n >> 16n) & 255n}.${(n >> 8n) & 255n}.${n & 255n}`;
+
+/**
+ * Parses `a.b.c.d[/n]` or an IPv6 `addr[/n]`. Returns null for anything else (`%any`, names, junk).
+ * Results are frozen and shared per text (see `memo`).
+ */
 export function parseCidr(text: string): Cidr | null {
+  let c = memo.get(text);
+  if (c !== undefined) return c;
+  c = fastIPv4(text.trim()) ?? parseCidrSlow(text);
+  if (c) Object.freeze(c);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(text, c);
+  return c;
+}
+
+/**
+ * The common case, a canonical IPv4 address or prefix, without ip-address: the same values ip-address
+ * computes (host bits kept in `addr`, network = addr & mask, last = network | ~mask). Anything else
+ * (leading zeros, IPv6, junk) returns undefined and goes through ip-address.
+ */
+function fastIPv4(t: string): Cidr | undefined {
+  const m = IPV4_FAST.exec(t);
+  if (!m) return undefined;
+  const addr = (BigInt(m[1]) << 24n) | (BigInt(m[2]) << 16n) | (BigInt(m[3]) << 8n) | BigInt(m[4]);
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  const hostMask = (1n << BigInt(32 - prefix)) - 1n;
+  const network = addr & ~hostMask & 0xffffffffn;
+  return make(4, addr, prefix, network, network | hostMask, v4text(addr), `${v4text(network)}/${prefix}`);
+}
+
+function parseCidrSlow(text: string): Cidr | null {
   const t = text.trim();
   if (!t || t.startsWith('%')) return null;
   try {
@@ -55,6 +96,7 @@ export function canonicalAddress(text: string): string | null {
 
 /** Text of an integer address of a family (via ip-address). */
 export function addressText(family: 4 | 6, value: bigint): string {
+  if (family === 4 && value >= 0n && value <= 0xffffffffn) return v4text(value);
   return family === 4 ? Address4.fromBigInt(value).correctForm() : Address6.fromBigInt(value).correctForm();
 }
 

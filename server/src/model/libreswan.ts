@@ -70,20 +70,23 @@ export function canonicalKey(spec: KeywordSpec, side: 'left' | 'right' | null, v
   return spec.leftright ? `${side}${name}` : name;
 }
 
-const cache = new WeakMap<WorkspaceSnapshot, Map<Host, LibreswanHost>>();
+/**
+ * Host models, reused across snapshots while none of the host's files changed (same AnalyzedFile objects)
+ * and the Libreswan version is the same. Sound because a Host object lives only as long as the set of
+ * workspace files and the vpnconf.json overrides: any file added or removed regroups hosts into new Host
+ * objects, and include resolution depends only on the host's own files and the set of file paths.
+ * Before this, every snapshot (every keystroke) rebuilt every host of the workspace.
+ */
+const cache = new WeakMap<Host, { files: readonly (AnalyzedFile | undefined)[]; version: LibreswanVersion; model: LibreswanHost }>();
 
-/** The Libreswan view of one host of a snapshot (memoized per snapshot). */
+/** The Libreswan view of one host of a snapshot (memoized per host while its files are unchanged). */
 export function libreswanHost(snapshot: WorkspaceSnapshot, host: Host): LibreswanHost {
-  let perSnap = cache.get(snapshot);
-  if (!perSnap) {
-    perSnap = new Map();
-    cache.set(snapshot, perSnap);
-  }
-  let model = perSnap.get(host);
-  if (!model) {
-    model = buildHost(snapshot, host);
-    perSnap.set(host, model);
-  }
+  const files = host.fileUris.map((u) => snapshot.files.get(u));
+  const version = snapshot.options.libreswanVersion;
+  const hit = cache.get(host);
+  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit.model;
+  const model = buildHost(snapshot, host);
+  cache.set(host, { files, version, model });
   return model;
 }
 
@@ -254,18 +257,33 @@ function includeProblems(snapshot: WorkspaceSnapshot, files: AnalyzedFile[]): In
 }
 
 const byDirCache = new WeakMap<WorkspaceSnapshot, Map<string, AnalyzedFile[]>>();
+/** URIs of the Libreswan files by folder, per host grouping (the grouping is replaced when the file set changes). */
+const uriByDirCache = new WeakMap<object, Map<string, string[]>>();
 
-/** Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. */
+/**
+ * Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. The
+ * folder listing is kept per host grouping (it changes only with the set of files) and mapped to the
+ * snapshot's file objects, so an edit no longer re-derives every file's folder.
+ */
 export function libreswanFilesByDir(snapshot: WorkspaceSnapshot): Map<string, AnalyzedFile[]> {
   let m = byDirCache.get(snapshot);
   if (!m) {
+    let uris = uriByDirCache.get(snapshot.hosts);
+    if (!uris) {
+      uris = new Map();
+      for (const f of snapshot.files.values()) {
+        if (f.languageId !== 'libreswan') continue;
+        const d = posix.dirname(f.path);
+        const list = uris.get(d) ?? [];
+        list.push(f.uri);
+        uris.set(d, list);
+      }
+      uriByDirCache.set(snapshot.hosts, uris);
+    }
     m = new Map();
-    for (const f of snapshot.files.values()) {
-      if (f.languageId !== 'libreswan') continue;
-      const d = posix.dirname(f.path);
-      const list = m.get(d) ?? [];
-      list.push(f);
-      m.set(d, list);
+    for (const [d, list] of uris) {
+      const files = list.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan');
+      if (files.length) m.set(d, files);
     }
     byDirCache.set(snapshot, m);
   }

@@ -35,6 +35,8 @@ export function idKey(text: string | undefined): IdKey | null {
 /** A PSK entry of a host's secrets file. `bytes` is the decoded key: compare it, never show it. */
 export interface PskEntry {
   entry: SecretEntry;
+  /** `idKey` of each selector, computed once (matching scores every entry for every conn). */
+  keys?: readonly (IdKey | null)[];
   file: AnalyzedFile;
   /** Hex of the decoded key bytes (for equality only; never printed). */
   bytes: string;
@@ -66,7 +68,7 @@ export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
     for (const entry of file.parsed.ast.entries) {
       if (entry.kind !== 'PSK' || entry.secret === null) continue;
       const typed = pskText(entry.secret);
-      out.push({ entry, file, bytes: decodeSecret(entry.secret), length: [...(typed ?? entry.secret)].length });
+      out.push({ entry, file, bytes: decodeSecret(entry.secret), length: [...(typed ?? entry.secret)].length, keys: entry.selectors.map((s) => idKey(s.text)) });
     }
   }
   return out;
@@ -83,11 +85,11 @@ const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
  * local ID is unknown (e.g. `left=%defaultroute` without `leftid=`): then a selector that is not the
  * peer and not `%any` is taken to be this host's address, as it will be at run time.
  */
-export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKey | null): number {
+export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKey | null, keys?: readonly (IdKey | null)[]): number {
   if (entry.selectors.length === 0) return DEFAULT;
   let match = 0;
-  for (const s of entry.selectors) {
-    const k = idKey(s.text);
+  for (let i = 0; i < entry.selectors.length; i++) {
+    const k = keys ? keys[i] : idKey(entry.selectors[i].text);
     if (k === 'any') {
       match |= ANY;
       continue;
@@ -104,7 +106,7 @@ export function findPsk(psks: readonly PskEntry[], local: IdKey | null, remote: 
   let best: PskEntry | null = null;
   let bestScore = 0;
   for (const p of psks) {
-    const s = matchScore(p.entry, local, remote);
+    const s = matchScore(p.entry, local, remote, p.keys);
     if (s > bestScore) {
       best = p;
       bestScore = s;

@@ -46,6 +46,30 @@ export interface KeywordMatch {
  * Returns null when the keyword is not in the table for that section.
  */
 export function findKeyword(written: string, section: 'config' | 'conn'): KeywordMatch | null {
+  const memo = section === 'conn' ? connMemo : configMemo;
+  let hit = memo.get(written);
+  if (hit === undefined) {
+    hit = lookupKeyword(written, section);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(written, hit);
+  }
+  return hit;
+}
+
+/**
+ * Lookups by spelling as written, per section. Every check and the model look up every setting's keyword
+ * (a dozen times per setting per analysis); profiling a 5,000-line ipsec.conf showed the lookups (lower-casing,
+ * key building, result objects) among the top costs of re-analysis. Results are frozen and shared.
+ */
+const connMemo = new Map<string, KeywordMatch | null>();
+const configMemo = new Map<string, KeywordMatch | null>();
+
+function lookupKeyword(written: string, section: 'config' | 'conn'): KeywordMatch | null {
+  const r = lookupUncached(written, section);
+  return r ? Object.freeze(r) : null;
+}
+
+function lookupUncached(written: string, section: 'config' | 'conn'): KeywordMatch | null {
   const w = written.toLowerCase();
   const plain = bySectionAndName.get(`${section}:${w}`);
   if (plain) return { spec: plain, side: null };
