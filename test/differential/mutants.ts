@@ -1,4 +1,5 @@
 import { findKeyword } from '../../server/src/languages/libreswan/keywords';
+import { prng } from '../support/prng';
 
 /** The kinds of seeded mistakes made in corpus files (one mistake per mutant). */
 export const MUTANT_KINDS = ['misspelt-keyword', 'bogus-enum', 'lost-indent', 'unquoted-blanks', 'missing-equals', 'stray-header', 'trailing-comment'] as const;
@@ -12,17 +13,7 @@ export interface Mutant {
   description: string;
 }
 
-/** A small deterministic PRNG (mulberry32): returns floats in [0, 1). Same seed, same sequence. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../support/prng';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];

@@ -8,6 +8,7 @@ import { KEYWORDS } from '../../server/src/languages/libreswan/keywords';
 import frrTable from '../../server/src/languages/frr/data/commands.json';
 import yamahaTable from '../../server/src/languages/yamaha/data/commands.json';
 import type { CatalogCommand, CatalogParam } from '../../server/src/languages/yamaha/catalog';
+import { prng as mulberry } from '../support/prng';
 
 /** Prefix of every generated secret value: no product text contains it, so any hit is a leak. */
 export const SECRET_MARK = 'Zq7Xk';
@@ -182,14 +183,4 @@ export function fileArb(line: fc.Arbitrary<string>, maxLines = 30): fc.Arbitrary
   return fc.tuple(fc.array(line, { maxLength: maxLines }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([ls, eol, end]) => ls.join(eol) + (end ? eol : ''));
 }
 
-/** A deterministic PRNG from a 32-bit seed (mulberry32), so derived choices shrink with the seed. */
-export function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as mulberry } from '../support/prng';

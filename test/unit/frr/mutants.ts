@@ -4,6 +4,7 @@
  * Deterministic: the same corpus gives the same mutants.
  */
 import { isCommentOrBlank, lexLine } from '../../../server/src/languages/frr/lexer';
+import { prng as rng } from '../../support/prng';
 
 /** One mutant: `file` (corpus-relative), 0-based `line`, the replacement line text and the mutation kind. */
 export interface Mutant {
@@ -13,16 +14,6 @@ export interface Mutant {
   text: string;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(s: string): number {
   let h = 2166136261;

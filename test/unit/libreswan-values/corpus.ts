@@ -1,3 +1,4 @@
+import { prng as rng } from '../../support/prng';
 /**
  * Proposal strings for the algparse differential test: well-formed proposals built from
  * common algorithm spellings, plus deterministic mutants (misspellings, bad key lengths,
@@ -14,17 +15,6 @@ const ESP_ENC = ['aes', 'aes128', 'aes_256', 'aes-128', 'aes_gcm', 'aes_gcm_16',
 const INTEG = ['sha1', 'sha2_256', 'sha2_512', 'sha384', 'md5', 'aes_xcbc', 'aes_cmac', 'sha1_96', 'hmac_sha2_512_256', 'hmac_sha2_256_truncbug', 'none', 'null'];
 const BAD_DH = ['modp1024', 'dh2', 'dh22', 'dh23', 'dh24', 'none', 'dh0', 'modp9999', 'mlkem768'];
 
-/** Small deterministic PRNG (mulberry32) so the corpus is stable between runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(word: string, r: () => number): string {
   const k = Math.floor(r() * 4);
