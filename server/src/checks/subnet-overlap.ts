@@ -2,6 +2,9 @@ import type { Finding } from '../core/types';
 import { isDefaultRoute, overlaps, type Cidr } from '../model/ip';
 import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
+import type { AnalyzedFile } from '../workspace/types';
+import { frrFacts } from './frr-util';
+import { parseCidr } from '../model/ip';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -12,7 +15,9 @@ import type { WorkspaceCheck } from './types';
  *    wins. A strict supernet over another path (a backup route) is not reported: the longest prefix wins
  *    as intended. Nor are the identical selectors of a redundant pair (same peer site), nor marked
  *    (route-based, VTI) tunnels, whose policies the mark keeps apart;
- * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap.
+ * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap;
+ * 4. an FRR `network` the host advertises lies inside (or equals) a remote network of one of its tunnels:
+ *    we would announce the peer's own address space back to it. A strict supernet (a summary) is fine.
  */
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
@@ -23,9 +28,11 @@ export const check: WorkspaceCheck = {
     const model = tunnelModel(snapshot);
     const out: Finding[] = [];
     for (const e of model.ends) out.push(...localVsRemote(e));
-    for (const ends of model.byHost.values()) {
+    for (const [host, ends] of model.byHost) {
       out.push(...samePolicyTwoPeers(ends, model));
       out.push(...insideOverlaps(ends));
+      const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
+      out.push(...advertisedInsideRemote(frrFiles, ends));
     }
     return out;
   },
@@ -108,6 +115,25 @@ function insideOverlaps(ends: readonly TunnelEnd[]): Finding[] {
       }
     }
     if (!widest || widest.f.value.family !== cur.f.value.family || cur.f.value.last > widest.f.value.last) widest = cur;
+  }
+  return out;
+}
+
+/** Rule 4: FRR `network` statements of the host against the remote networks of its tunnels. */
+function advertisedInsideRemote(files: readonly AnalyzedFile[], ends: readonly TunnelEnd[]): Finding[] {
+  const remotes = ends.flatMap((e) => e.remoteNets.filter((r) => !isDefaultRoute(r.value)).map((r) => ({ e, r })));
+  if (!remotes.length) return [];
+  const out: Finding[] = [];
+  for (const file of files) {
+    const facts = frrFacts(file);
+    for (const n of (facts?.routers ?? []).flatMap((r) => r.networks)) {
+      const c = parseCidr(n.prefix.value);
+      if (!c) continue;
+      const hit = remotes.find(({ r }) => r.value.family === c.family && r.value.network <= c.network && c.last <= r.value.last);
+      if (!hit) continue;
+      const net: Fact<unknown> = { value: c, text: n.prefix.value, uri: file.uri, range: n.prefix.range };
+      out.push(finding(net, `BGP advertises ${n.prefix.value}, which lies inside ${hit.r.text}, the remote network of conn \`${hit.e.name}\`: this host would announce the peer's own addresses back to it.`, hit.r, `remote network of conn ${hit.e.name}`));
+    }
   }
   return out;
 }
