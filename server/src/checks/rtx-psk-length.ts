@@ -1,13 +1,12 @@
 import type { FileProblem } from '../core/types';
 import type { FileCheck } from './types';
+import { MIN_PSK_LENGTH } from './weak-psk';
 import { yamahaFactsOf } from '../model/yamaha';
 
 /** Longest text pre-shared key the router takes, in characters (Yamaha command reference, ipsec ike pre-shared-key). */
 export const MAX_TEXT_PSK = 128;
 /** Longest hexadecimal pre-shared key, in bytes (same source). */
 export const MAX_HEX_PSK_BYTES = 128;
-/** Below this many characters most peers refuse the key (AWS requires 8..64; shared/reference/clouds/aws.json). */
-export const MIN_PRACTICAL_PSK = 8;
 
 /** Pre-shared key length limits. Messages give lengths only, never the key. */
 export const check: FileCheck = {
@@ -35,7 +34,7 @@ export const check: FileCheck = {
       }
       if (k.length > MAX_TEXT_PSK) {
         out.push({ range: k.range, severity: 'error', code, message: `The pre-shared key of gateway ${g.id} is ${k.length} characters; at most ${MAX_TEXT_PSK} are accepted.` });
-      } else if (k.length < MIN_PRACTICAL_PSK) {
+      } else if (k.length < MIN_PSK_LENGTH) {
         out.push({ range: k.range, severity: 'warning', code, message: `The pre-shared key of gateway ${g.id} is only ${k.length} characters; AWS requires 8 to 64.` });
       }
     }

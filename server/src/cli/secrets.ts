@@ -1,7 +1,7 @@
 import type { FrrFile } from '../languages/frr/ast';
 import type { YamahaFile } from '../languages/yamaha/ast';
 import { bindCommand } from '../languages/yamaha/bind';
-import type { WorkspaceSnapshot } from '../workspace/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 
 /** Shortest secret that is redacted: shorter ones would mangle ordinary words of the output. */
 export const MIN_REDACTED_LENGTH = 4;
@@ -17,16 +17,27 @@ export const MIN_REDACTED_LENGTH = 4;
  */
 export function collectSecrets(snapshot: WorkspaceSnapshot): string[] {
   const out = new Set<string>();
-  const add = (s: string | null | undefined): void => {
-    if (s && s.length >= MIN_REDACTED_LENGTH) out.add(s);
-  };
-  for (const f of snapshot.files.values()) {
-    const p = f.parsed;
-    if (p.languageId === 'libreswan-secrets') for (const e of p.ast.entries) add(e.secret);
-    else if (p.languageId === 'yamaha-rtx') yamahaSecrets(p.ast, add);
-    else if (p.languageId === 'frr') frrSecrets(p.ast, add);
-  }
+  for (const f of snapshot.files.values()) for (const s of secretsOfFile(f)) out.add(s);
   return [...out].sort((a, b) => b.length - a.length);
+}
+
+const perFile = new WeakMap<AnalyzedFile, readonly string[]>();
+
+/** The secrets of one file, computed once per file version (an edit re-reads only the edited file). */
+function secretsOfFile(f: AnalyzedFile): readonly string[] {
+  let list = perFile.get(f);
+  if (list) return list;
+  const found: string[] = [];
+  const add = (s: string | null | undefined): void => {
+    if (s && s.length >= MIN_REDACTED_LENGTH) found.push(s);
+  };
+  const p = f.parsed;
+  if (p.languageId === 'libreswan-secrets') for (const e of p.ast.entries) add(e.secret);
+  else if (p.languageId === 'yamaha-rtx') yamahaSecrets(p.ast, add);
+  else if (p.languageId === 'frr') frrSecrets(p.ast, add);
+  list = found;
+  perFile.set(f, list);
+  return list;
 }
 
 const YAMAHA_SECRET_WORD = /^(pre-shared-key|password)$/i;
