@@ -5,6 +5,8 @@ import type { WorkspaceCheck } from './types';
 import type { AnalyzedFile } from '../workspace/types';
 import { frrFacts } from './frr-util';
 import { parseCidr } from '../model/ip';
+import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
+import { routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -18,6 +20,11 @@ import { parseCidr } from '../model/ip';
  * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap;
  * 4. an FRR `network` the host advertises lies inside (or equals) a remote network of one of its tunnels:
  *    we would announce the peer's own address space back to it. A strict supernet (a summary) is fine.
+ * 5. a static route of the host (FRR `ip route`, Yamaha `ip route`) steals a tunnel's traffic: its prefix
+ *    equals or lies inside a network the host routes into a tunnel, it points somewhere else, and its
+ *    distance is not above the tunnel route's. See `routeBypassesTunnel` for what counts and what not.
+ * 6. a route into a tunnel covers (equals or lies inside) one of the host's own networks (a `leftsubnet`,
+ *    a connected FRR interface network): local addresses would be sent to the peer. See `routeIntoTunnelLocal`.
  */
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
@@ -33,6 +40,10 @@ export const check: WorkspaceCheck = {
       out.push(...insideOverlaps(ends));
       const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
       out.push(...advertisedInsideRemote(frrFiles, ends));
+      const routes = hostStaticRoutes(snapshot, host, ends);
+      if (!routes.length) continue;
+      out.push(...routeBypassesTunnel(routes, ends));
+      out.push(...routeIntoTunnelLocal(routes, ends, hostConnectedNets(snapshot, host)));
     }
     return out;
   },

@@ -110,10 +110,14 @@ export interface BgpFacts {
   filterRefs: BgpFilterRef[];
 }
 
-/** `ip route NETWORK gateway ...` */
+/**
+ * `ip route NETWORK gateway G [options] [gateway G2 [options]] ...`. `other` is an interface, `dhcp IF`,
+ * `loopbackN` or `null` (value as written). `weight` is the gateway's own `weight N` option: 0 makes it a
+ * standby gateway, used only while the others are down (Yamaha command reference, "ip route").
+ */
 export interface RouteFacts {
   network: Ranged<string>;
-  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range }[];
+  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range; weight?: number }[];
   range: Range;
 }
 

@@ -243,7 +243,8 @@ function lowerBgpOrRoute(name: string, c: YamahaCommand, args: ArgBinding[], fac
         else if (a.role === 'pp number') gws.push({ kind: 'pp', value: a.token.value, range: tokenRange(a.token) });
         else if (a.role === 'gateway address') {
           gws.push({ kind: isIPv4(a.token.value) ? 'address' : 'other', value: a.token.value, range: tokenRange(a.token) });
-        }
+        } else if (a.role === 'dhcp interface') gws.push({ kind: 'other', value: `dhcp ${a.token.value}`, range: tokenRange(a.token) });
+        else if (a.role === 'weight value' && gws.length) gws[gws.length - 1].weight = Number(a.token.value);
       }
       facts.routes.push({ network: rs(net)!, gateways: gws, range: c.range });
       return;
