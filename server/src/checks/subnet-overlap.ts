@@ -29,7 +29,7 @@ import { routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-rout
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
   defaultSeverity: 'warning',
-  description: 'Local and remote networks overlap, two peers carry the same remote network, or inside CIDRs of two tunnels overlap.',
+  description: 'Local and remote networks overlap, two peers carry the same remote network, inside CIDRs of two tunnels overlap, or a static route keeps traffic out of a tunnel (or sends local networks into one).',
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
