@@ -106,7 +106,7 @@ export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readon
 /**
  * Rule 6 — a route into a tunnel whose prefix equals or lies inside one of the host's own networks:
  * a non-default local network (`leftsubnet`) of one of its ends, or a connected network of an FRR
- * interface that is no tunnel interface (not an end's VTI, not inside an end's inside prefix). Those
+ * interface or a Yamaha `ip lanN address` that is no tunnel interface (not an end's VTI, not inside an end's inside prefix). Those
  * addresses are here, behind this host; sending them to the peer is a typo in the prefix or the wrong
  * tunnel. A strict supernet into the tunnel (a summary such as 10.0.0.0/8 while 10.1.0.0/16 is local) is
  * fine: the local, more specific route keeps local traffic local.

@@ -88,12 +88,20 @@ function yamahaRoutes(file: AnalyzedFile, ends: readonly TunnelEnd[]): StaticRou
   return out;
 }
 
-/** Connected networks of a host's FRR files (`interface X` / `ip address A/M`, default VRF), as written. */
+/**
+ * Connected networks of a host, as written: FRR `interface X` / `ip address A/M` (default VRF) and Yamaha
+ * `ip <interface> [secondary] address A/M`. `value` keeps the host address; its `network`/`last` bound the net.
+ */
 export function hostConnectedNets(snapshot: WorkspaceSnapshot, host: Host): Array<Fact<Cidr> & { ifname: string }> {
   const out: Array<Fact<Cidr> & { ifname: string }> = [];
   for (const uri of host.fileUris) {
     const file = snapshot.files.get(uri);
-    if (file?.languageId !== 'frr') continue;
+    if (!file) continue;
+    for (const a of yamahaFactsOf(file)?.interfaceAddresses ?? []) {
+      const c = parseCidr(a.address.value);
+      if (c) out.push({ value: c, text: a.address.value, uri, range: a.address.range, ifname: a.ifname });
+    }
+    if (file.languageId !== 'frr') continue;
     for (const i of frrFactsOfFile(file)?.interfaces ?? []) {
       if (i.vrf) continue;
       for (const a of i.addresses) {

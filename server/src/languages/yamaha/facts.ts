@@ -121,6 +121,14 @@ export interface RouteFacts {
   range: Range;
 }
 
+/** `ip <interface> address A/len` or `ip <interface> secondary address A/len` (LAN interfaces: connected networks). */
+export interface InterfaceAddressFacts {
+  /** Interface name as written (`lan1`, `lan2/1`, `bridge1`...). */
+  ifname: string;
+  /** The address with its prefix as written (`192.168.1.1/24`). */
+  address: Ranged<string>;
+}
+
 /** Everything one Yamaha file configures. */
 export interface YamahaFacts {
   kind: 'yamaha-rtx';
@@ -137,4 +145,5 @@ export interface YamahaFacts {
   enables: { id: number | 'all'; range: Range }[];
   bgp: BgpFacts;
   routes: RouteFacts[];
+  interfaceAddresses: InterfaceAddressFacts[];
 }
