@@ -1,19 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureOf } from './helpers';
+import { hoverText } from './helpers';
 import type { Files } from './helpers';
-import { FIXTURE_ROOT, fixtureSnapshot } from '../../harness/run-fixture';
-import { hover } from '../../../server/src/features/hover';
-import { uriOfPath } from '../../../server/src/workspace/workspace';
 
 /** Hover on a static route's prefix: which tunnel each nexthop enters, or that it goes elsewhere. */
-
-function hoverText(files: Files, path: string, line: number, character: number): string {
-  const { snapshot } = fixtureSnapshot(fixtureOf(files));
-  const file = snapshot.files.get(uriOfPath(`${FIXTURE_ROOT}/${path}`))!;
-  const h = hover(file, { line, character }, snapshot);
-  return h ? (h.contents as { value: string }).value : '';
-}
 
 const files: Files = {
   'gw/ipsec.conf': 'conn to-b\n    left=198.51.100.20\n    right=203.0.113.21\n    authby=secret\n    leftvti=169.254.30.1/30\n    mark=5\n    vti-interface=vti5\n',
