@@ -1,5 +1,5 @@
 import type { Finding } from '../core/types';
-import { contains, isDefaultRoute, type Cidr } from '../model/ip';
+import { contains, isDefaultRoute, parseCidr, type Cidr } from '../model/ip';
 import type { StaticRoute } from '../model/static-routes';
 import type { Fact, TunnelEnd } from '../model/tunnel-types';
 
@@ -61,17 +61,22 @@ function tunnelNets(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]):
  * - R a strict supernet of T (a summary or a backup over another path): the longest match keeps T's
  *   traffic in the tunnel and R takes it only when the tunnel route is gone;
  * - blackhole / reject / Null0 / Yamaha `null` routes: summaries that drop, not forward;
- * - default routes (0.0.0.0/0, ::/0): always a supernet.
+ * - default routes (0.0.0.0/0, ::/0): always a supernet;
+ * - a route that holds the outside address of a peer of the host (`right=`, Yamaha `ipsec ike remote
+ *   address`): the encrypted packets to that peer must leave outside the tunnels, so a more specific route
+ *   for it over the underlay is what keeps a covering tunnel route from swallowing its own tunnel.
  * Partial overlap (neither contains the other) cannot occur between two CIDR prefixes: they nest or are
  * disjoint, so the two containment cases above are all there is.
  */
 export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]): Finding[] {
   const nets = tunnelNets(routes, ends);
   if (!nets.length) return [];
+  const outside = ends.flatMap((e) => (e.remote?.value?.startsWith('ip:') ? [parseCidr(e.remote.value.slice(3))] : [])).filter((c): c is Cidr => !!c);
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const r of routes) {
     if (r.kind !== 'other' || r.standby || isDefaultRoute(r.prefix.value)) continue;
+    if (outside.some((a) => contains(r.prefix.value, a))) continue;
     let best: TunnelNet | undefined;
     for (const t of nets) {
       if (!contains(t.net.value, r.prefix.value)) continue;
