@@ -17,6 +17,29 @@ interface TunnelNet {
   /** How it enters: `vti1`, `tunnel 1`, or the conn's `rightsubnet`. */
   via: string;
   distance: number;
+  /** A static route into a tunnel that strictly covers one of the host's own networks: a summary. */
+  summary: boolean;
+}
+
+/** A network of the host itself, and what makes it local (for messages). */
+export interface LocalNet {
+  net: Fact<Cidr>;
+  what: string;
+}
+
+/**
+ * The host's own networks: the non-default local networks (`leftsubnet`) of its ends, and the connected
+ * networks of its FRR interfaces and Yamaha `ip lanN address` lines that are no tunnel interface (not an
+ * end's VTI, not inside an end's inside prefix).
+ */
+export function localNets(ends: readonly TunnelEnd[], connected: ReadonlyArray<Fact<Cidr> & { ifname: string }>): LocalNet[] {
+  const local: LocalNet[] = [];
+  for (const e of ends) for (const n of e.localNets) if (!isDefaultRoute(n.value)) local.push({ net: n, what: `local network of conn ${e.name}` });
+  for (const c of connected) {
+    const tunnelIf = ends.some((e) => e.vtiInterface?.text === c.ifname || (e.insideLocal && contains(e.insideLocal.value, c.value)));
+    if (!tunnelIf && !isDefaultRoute(c.value)) local.push({ net: { ...c, text: c.value.networkText }, what: `connected network of interface ${c.ifname}` });
+  }
+  return local;
 }
 
 const routeBased = (e: TunnelEnd): boolean => !!(e.vtiInterface || e.mark?.value || e.markIn?.value || e.markOut?.value || e.vendor === 'yamaha');
@@ -31,14 +54,16 @@ const endLabel = (e: TunnelEnd | undefined, via: string): string =>
  * (taken as distance 1, like a static route). Policy-based conns are left out: their XFRM policy
  * encrypts matching packets whichever nexthop the routing table picked, so no route can bypass them.
  */
-function tunnelNets(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]): TunnelNet[] {
+function tunnelNets(routes: readonly StaticRoute[], ends: readonly TunnelEnd[], local: readonly LocalNet[]): TunnelNet[] {
   const out: TunnelNet[] = [];
   for (const r of routes) {
-    if (r.kind === 'tunnel' && !r.standby && !isDefaultRoute(r.prefix.value)) out.push({ net: r.prefix, end: r.end, via: r.via, distance: r.distance });
+    if (r.kind !== 'tunnel' || r.standby || isDefaultRoute(r.prefix.value)) continue;
+    const summary = local.some((l) => contains(r.prefix.value, l.net.value) && r.prefix.value.prefix < l.net.value.prefix);
+    out.push({ net: r.prefix, end: r.end, via: r.via, distance: r.distance, summary });
   }
   for (const e of ends) {
     if (!routeBased(e)) continue;
-    for (const n of e.remoteNets) if (!isDefaultRoute(n.value)) out.push({ net: n, end: e, via: 'rightsubnet', distance: 1 });
+    for (const n of e.remoteNets) if (!isDefaultRoute(n.value)) out.push({ net: n, end: e, via: 'rightsubnet', distance: 1, summary: false });
   }
   return out;
 }
@@ -61,6 +86,10 @@ function tunnelNets(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]):
  * - R a strict supernet of T (a summary or a backup over another path): the longest match keeps T's
  *   traffic in the tunnel and R takes it only when the tunnel route is gone;
  * - blackhole / reject / Null0 / Yamaha `null` routes: summaries that drop, not forward;
+ * - R more specific than a summary T: a static route into a tunnel that strictly covers one of the host's
+ *   own networks (10.0.0.0/8 into the tunnel while 10.1.0.0/16 is local) says "everything else of this
+ *   block is over there"; routes carved out of it (a LAN router's networks) are the design. Only a route
+ *   to T's exact prefix is weighed against it;
  * - default routes (0.0.0.0/0, ::/0): always a supernet;
  * - a route that holds the outside address of a peer of the host (`right=`, Yamaha `ipsec ike remote
  *   address`): the encrypted packets to that peer must leave outside the tunnels, so a more specific route
@@ -68,8 +97,8 @@ function tunnelNets(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]):
  * Partial overlap (neither contains the other) cannot occur between two CIDR prefixes: they nest or are
  * disjoint, so the two containment cases above are all there is.
  */
-export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readonly TunnelEnd[]): Finding[] {
-  const nets = tunnelNets(routes, ends);
+export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readonly TunnelEnd[], local: readonly LocalNet[]): Finding[] {
+  const nets = tunnelNets(routes, ends, local);
   if (!nets.length) return [];
   const outside = ends.flatMap((e) => (e.remote?.value?.startsWith('ip:') ? [parseCidr(e.remote.value.slice(3))] : [])).filter((c): c is Cidr => !!c);
   const out: Finding[] = [];
@@ -79,7 +108,7 @@ export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readon
     if (outside.some((a) => contains(r.prefix.value, a))) continue;
     let best: TunnelNet | undefined;
     for (const t of nets) {
-      if (!contains(t.net.value, r.prefix.value)) continue;
+      if (!contains(t.net.value, r.prefix.value) || (t.summary && t.net.value.prefix !== r.prefix.value.prefix)) continue;
       if (!best || t.net.value.prefix > best.net.value.prefix || (t.net.value.prefix === best.net.value.prefix && t.distance < best.distance)) best = t;
     }
     if (!best || r.distance > best.distance) continue;
@@ -109,23 +138,12 @@ export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readon
 }
 
 /**
- * Rule 6 — a route into a tunnel whose prefix equals or lies inside one of the host's own networks:
- * a non-default local network (`leftsubnet`) of one of its ends, or a connected network of an FRR
- * interface or a Yamaha `ip lanN address` that is no tunnel interface (not an end's VTI, not inside an end's inside prefix). Those
- * addresses are here, behind this host; sending them to the peer is a typo in the prefix or the wrong
- * tunnel. A strict supernet into the tunnel (a summary such as 10.0.0.0/8 while 10.1.0.0/16 is local) is
+ * Rule 6 — a route into a tunnel whose prefix equals or lies inside one of the host's own networks
+ * (`localNets`). Those addresses are here, behind this host; sending them to the peer is a typo in the
+ * prefix or the wrong tunnel. A strict supernet into the tunnel (a summary such as 10.0.0.0/8 while 10.1.0.0/16 is local) is
  * fine: the local, more specific route keeps local traffic local.
  */
-export function routeIntoTunnelLocal(routes: readonly StaticRoute[], ends: readonly TunnelEnd[], connected: ReadonlyArray<Fact<Cidr> & { ifname: string }>): Finding[] {
-  const local: Array<{ net: Fact<Cidr>; what: string }> = [];
-  for (const e of ends) for (const n of e.localNets) if (!isDefaultRoute(n.value)) local.push({ net: n, what: `local network of conn ${e.name}` });
-  for (const c of connected) {
-    const tunnelIf = ends.some((e) => e.vtiInterface?.text === c.ifname || (e.insideLocal && contains(e.insideLocal.value, c.value)));
-    if (!tunnelIf && !isDefaultRoute(c.value)) {
-      const net = { ...c, value: c.value, text: c.value.networkText };
-      local.push({ net, what: `connected network of interface ${c.ifname}` });
-    }
-  }
+export function routeIntoTunnelLocal(routes: readonly StaticRoute[], local: readonly LocalNet[]): Finding[] {
   if (!local.length) return [];
   const out: Finding[] = [];
   for (const r of routes) {

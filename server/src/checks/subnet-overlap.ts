@@ -6,7 +6,7 @@ import type { AnalyzedFile } from '../workspace/types';
 import { frrFacts } from './frr-util';
 import { parseCidr } from '../model/ip';
 import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
-import { routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
+import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -42,8 +42,9 @@ export const check: WorkspaceCheck = {
       out.push(...advertisedInsideRemote(frrFiles, ends));
       const routes = hostStaticRoutes(snapshot, host, ends);
       if (!routes.length) continue;
-      out.push(...routeBypassesTunnel(routes, ends));
-      out.push(...routeIntoTunnelLocal(routes, ends, hostConnectedNets(snapshot, host)));
+      const local = localNets(ends, hostConnectedNets(snapshot, host));
+      out.push(...routeBypassesTunnel(routes, ends, local));
+      out.push(...routeIntoTunnelLocal(routes, local));
     }
     return out;
   },
