@@ -10,7 +10,7 @@ import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-o
 
 /**
  * DESIGN §2 `subnet-overlap`:
- * 1. a conn's local and remote networks overlap (`leftsubnet` vs `rightsubnet`; a `0.0.0.0/0` side is the
+ * 1. a conn's local and remote networks overlap (`leftsubnet` vs `rightsubnet`, reported on both lines; a `0.0.0.0/0` side is the
  *    route-based or full-tunnel pattern and is exempt);
  * 2. two tunnels of one host to different peer sites carry the same remote network in policy-based
  *    selectors (both unmarked): the kernel holds two IPsec policies for one destination and only one
@@ -63,11 +63,16 @@ const subnetKey = (e: TunnelEnd, local: boolean): string => `${local === (e.loca
 
 function localVsRemote(e: TunnelEnd): Finding[] {
   const out: Finding[] = [];
+  const reportedLocal = new Set<Fact<Cidr>>();
   for (const r of e.remoteNets) {
     if (isDefaultRoute(r.value)) continue;
     const l = e.localNets.find((x) => !isDefaultRoute(x.value) && overlaps(x.value, r.value));
     if (!l) continue;
     out.push(finding(r, `${subnetKey(e, false)} ${r.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, true)} ${l.text}: traffic between them cannot be told apart.`, l, `${subnetKey(e, true)} of conn ${e.name}`));
+    // The mistake may sit on either line: the local side is reported too, once per local network.
+    if (reportedLocal.has(l)) continue;
+    reportedLocal.add(l);
+    out.push(finding(l, `${subnetKey(e, true)} ${l.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, false)} ${r.text}: traffic between them cannot be told apart.`, r, `${subnetKey(e, false)} of conn ${e.name}`));
   }
   return out;
 }
