@@ -74,6 +74,7 @@ export function parseScaffoldArgs(argv: readonly string[], cwd = process.cwd()):
   if (peers) {
     if (peers.length !== 2) return '--peer-address takes two addresses: A,B';
     request.peerOutside = [peers[0], peers[1]];
+    request.peerOutsideDefaulted = false;
   }
   if (o.has('--local-address')) request.localOutside = o.get('--local-address')!;
   if (o.has('--local-id')) request.localId = o.get('--local-id')!;
