@@ -1,10 +1,9 @@
 import { posix } from 'node:path';
 import type { Finding, Range } from '../core/types';
 import type { SecretEntry } from '../languages/secrets/ast';
-import { resolveInclude } from '../model/libreswan';
-import { idKey } from '../model/secrets';
+import { idKey, secretsReadOrder, type ReadEntry } from '../model/secrets';
 import type { Host } from '../workspace/hosts';
-import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import { perHost } from './util';
 import type { WorkspaceCheck } from './types';
@@ -15,7 +14,8 @@ import type { WorkspaceCheck } from './types';
  *
  * The rule, from Libreswan's lib/libswan/secrets.c (v4.10 `lsw_find_secret_by_id`, v5 `secret_find_by_id`;
  * `add_secret`, `process_secret_records`):
- * - Secrets are read in file order, an `include` being read in place (glob matches in sorted order), and
+ * - Secrets are read in file order, an `include` being read in place (glob matches in sorted order, as
+ *   lib/libswan/lswglob.c calls glob() without GLOB_NOSORT; see model/secrets.ts `secretsReadOrder`), and
  *   each new entry is pushed on the front of the list, so the list runs backwards.
  * - For a conn, every entry of the wanted kind is scored by its selectors; on an equal score with a different
  *   key the search moves `best` to the entry found later in the (backwards) list, i.e. the one read first.
@@ -35,19 +35,13 @@ export const check: WorkspaceCheck = {
   ...perHost((snapshot, host) => duplicatesOnHost(snapshot, host)),
 };
 
-/** One secrets entry in the order Libreswan reads it, with the file it is in. */
-interface ReadEntry {
-  entry: SecretEntry;
-  file: AnalyzedFile;
-}
-
 /** Kinds of secret Libreswan looks up by ID selectors (secrets.c); the others select by key or PPK id. */
 const BY_ID = new Set(['PSK', 'XAUTH']);
 
 function duplicatesOnHost(snapshot: WorkspaceSnapshot, host: Host): Finding[] {
   const seen = new Map<string, ReadEntry>();
   const out: Finding[] = [];
-  for (const r of readOrder(snapshot, host)) {
+  for (const r of secretsReadOrder(snapshot, host)) {
     if (!BY_ID.has(r.entry.kind)) continue;
     const key = `${r.entry.kind} ${selectorKey(r.entry)}`;
     const first = seen.get(key);
@@ -87,47 +81,6 @@ export function selectorKey(entry: SecretEntry): string {
   if (keys.length === 1 && keys[0] !== 'any') return `one:${keys[0]}`;
   if (keys.length === 0) keys.push('any');
   return `set:${[...new Set(keys)].sort().join(' ')}`;
-}
-
-/**
- * The host's secrets entries in the order Libreswan reads them: `ipsec.secrets` line by line with each
- * `include` read in place (relative to the including file; `/etc/...` re-rooted at the host, as for
- * ipsec.conf includes), at most 10 levels deep; then the host's secrets files no include reached, by path.
- * A file read twice contributes its entries once.
- */
-function readOrder(snapshot: WorkspaceSnapshot, host: Host): ReadEntry[] {
-  const files = host.fileUris
-    .map((u) => snapshot.files.get(u))
-    .filter((f): f is AnalyzedFile => f?.parsed.languageId === 'libreswan-secrets')
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const byDir = new Map<string, AnalyzedFile[]>();
-  for (const f of files) {
-    const d = posix.dirname(f.path);
-    byDir.set(d, [...(byDir.get(d) ?? []), f]);
-  }
-  const out: ReadEntry[] = [];
-  const done = new Set<AnalyzedFile>();
-  const read = (file: AnalyzedFile, depth: number, stack: Set<AnalyzedFile>): void => {
-    if (file.parsed.languageId !== 'libreswan-secrets' || depth > 10 || stack.has(file)) return;
-    stack.add(file);
-    const ast = file.parsed.ast;
-    const items: Array<{ line: number; entry?: SecretEntry; include?: string }> = [
-      ...ast.entries.map((entry) => ({ line: entry.range.start.line, entry })),
-      ...ast.includes.map((inc) => ({ line: inc.line, include: inc.path })),
-    ].sort((a, b) => a.line - b.line);
-    if (!done.has(file)) {
-      done.add(file);
-      for (const it of items) {
-        if (it.entry) out.push({ entry: it.entry, file });
-        else if (it.include) for (const f of resolveInclude(file.path, it.include, byDir).sort((a, b) => (a.path < b.path ? -1 : 1))) read(f, depth + 1, stack);
-      }
-    }
-    stack.delete(file);
-  };
-  const main = files.find((f) => posix.basename(f.path) === 'ipsec.secrets');
-  if (main) read(main, 0, new Set());
-  for (const f of files) read(f, 0, new Set());
-  return out;
 }
 
 /** Quick fix: delete the whole lines of the duplicate entry under the finding. */
