@@ -10,7 +10,7 @@ import { resolveInclude } from './libreswan';
  * `lsw_get_secret`): every PSK entry is scored by its ID selectors against the conn's local and remote
  * IDs; the best score wins, the first entry wins a tie. Scores, best first:
  * `me him` (both IDs named) > `me %any` > `me` alone (a single selector: any peer) > `him %any` >
- * bare `: PSK` (no selectors: the default). An entry naming only the peer, or naming IDs that are
+ * `%any` alone or a bare `: PSK` (no selectors: stored as two wildcards, so the same score). An entry naming only the peer, or naming IDs that are
  * neither, does not match. "First" is in the order pluto reads the files (`secretsReadOrder`): an
  * `include` in ipsec.secrets is read where it stands.
  */
@@ -123,7 +123,8 @@ const ME = 0o10;
 const HIM = 0o4;
 const ANY = 0o2;
 const DEFAULT = 0o1;
-const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
+/** The scores secrets.c accepts (its `switch (match)`): a lone wildcard (`%any`, or no selectors) is one. */
+const GOOD = new Set([ANY, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
 
 /**
  * Libreswan's score of one PSK entry for a conn, or 0 when it does not match. `local` null means the
@@ -131,7 +132,8 @@ const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
  * peer and not `%any` is taken to be this host's address, as it will be at run time.
  */
 export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKey | null, keys?: readonly (IdKey | null)[]): number {
-  if (entry.selectors.length === 0) return DEFAULT;
+  // secrets.c add_secret stores an entry without selectors as two wildcard IDs: it scores as `%any`.
+  if (entry.selectors.length === 0) return ANY;
   let match = 0;
   for (let i = 0; i < entry.selectors.length; i++) {
     const k = keys ? keys[i] : idKey(entry.selectors[i].text);
