@@ -56,7 +56,6 @@ const OVERRIDES = {
   'bgp log': (c) => { c.params[0].repeat = true; },
   'tunnel enable': (c) => { c.params[0].repeat = true; },
   'tunnel disable': (c) => { c.params[0].repeat = true; },
-  'tunnel name': (c) => { c.freeTail = true; },
   'description': (c) => { c.freeTail = true; c.params[1].optional = true; },
   'ipsec ike pre-shared-key': (c) => { c.params[2].secret = true; c.params[2].name = 'key'; },
   'ipsec ike xauth myname': (c) => { c.params[2].secret = true; },

@@ -67,6 +67,19 @@ function fact<T>(uri: string, v: { value: string; range: Range } | undefined, pa
   return v ? { value: parse(v.value), text: v.value, uri, range: v.range } : undefined;
 }
 
+/**
+ * Whether an IKE gateway authenticates with a pre-shared key. The catalog (reference section 15.3) lists
+ * the methods `auto`, `pre-shared-key`, `certificate` and `eap-md5` without a default; we take an absent
+ * method as `auto`, and read `auto` as a PSK unless the gateway has a certificate (`ipsec ike pki file G`),
+ * which is how an RTX picks between the two. `certificate` and `eap-md5` use no PSK of ours.
+ */
+export function gatewayUsesPsk(g: IkeGatewayFacts): boolean {
+  const m = g.authMethod?.value.toLowerCase() ?? 'auto';
+  if (m === 'pre-shared-key') return true;
+  if (m !== 'auto') return false;
+  return !g.commands.some((c) => c.name === 'ipsec ike pki file');
+}
+
 function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFacts): TunnelEnd {
   const uri = file.uri;
   const addr = (x: string): IdKey | null => {
@@ -89,7 +102,8 @@ function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFact
     localId: fact(uri, g.localName, nameKey),
     remote: fact(uri, g.remoteAddress, addr),
     remoteId: fact(uri, g.remoteName, nameKey),
-    usesPsk: true,
+    usesPsk: gatewayUsesPsk(g),
+    ...(g.authMethod ? { authby: { value: g.authMethod.value, text: `ipsec ike auth method ${g.id} ${g.authMethod.value}`, uri, range: g.authMethod.range } } : {}),
     psk: null,
     vtiShared: false,
     insideLocal: inside && t.insideAddress ? { value: inside, text: `${t.insideAddress.value}/${t.insideAddress.prefixLength}`, uri, range: t.insideAddress.range } : undefined,

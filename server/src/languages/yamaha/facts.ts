@@ -50,6 +50,8 @@ export interface IkeGatewayFacts {
   pfs?: Ranged<string>;
   keepalive?: Ranged<string>;
   natTraversal?: Ranged<string>;
+  /** `ipsec ike auth method G auto|pre-shared-key|certificate|eap-md5` (Rev.23.02.02 ref 15.3). */
+  authMethod?: Ranged<string>;
   /** Every `ipsec ike ... G` command: catalogue name, command range and the range of the G word. */
   commands: { name: string; range: Range; idRange: Range; inTunnel?: number }[];
 }

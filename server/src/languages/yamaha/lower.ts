@@ -41,6 +41,7 @@ const IKE_FIELDS: Record<string, [keyof IkeGatewayFacts, string]> = {
   'ipsec ike pfs': ['pfs', 'pfs'],
   'ipsec ike keepalive use': ['keepalive', 'switch'],
   'ipsec ike nat-traversal': ['natTraversal', 'switch'],
+  'ipsec ike auth method': ['authMethod', 'method'],
 };
 
 /** Lowers (memoized per AST object) a parsed file to facts. */
