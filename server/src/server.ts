@@ -6,7 +6,7 @@ import type { WorkspaceSnapshot } from './workspace/types';
 import { isCandidate, isDirectory, readDiskFile, readMode, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
 import { references } from './features/references';
@@ -51,7 +51,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['=', ',', '-', ' '] },
+      completionProvider: { triggerCharacters: ['=', ',', '-', ' '], resolveProvider: true },
       documentSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -253,6 +253,15 @@ function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<W
 
 connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.position, store.snapshot()), true));
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot()), true));
+connection.onCompletionResolve((item) => {
+  if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'vpnconf: the server is shutting down');
+  try {
+    return redactDeep(resolveCompletion(item));
+  } catch (e) {
+    log('error', `vpnconf: request failed: ${(e as Error).message}`);
+    return item;
+  }
+});
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
 connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));
