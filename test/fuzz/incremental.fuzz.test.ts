@@ -3,6 +3,8 @@
  * change) must give exactly what a full `parseLibreswan(text)` gives, after any chain of edits: random
  * ipsec.conf files (sections from the grammar, noise lines), edited by the corpus mutations (insertions,
  * deletions, line swaps, re-indents, stray `"`/`#`/`=`/CR) and by one-character edits inside a line.
+ * Likewise the findings of a store edited in place (incremental parse, section-local check cache) equal
+ * those of a fresh store holding the final texts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,8 @@ import fc from 'fast-check';
 import { parseLibreswan } from '../../server/src/languages/libreswan/parser';
 import { parseLibreswanReusing } from '../../server/src/languages/libreswan/incremental';
 import type { LibreswanFile } from '../../server/src/languages/libreswan/ast';
+import { WorkspaceStore } from '../../server/src/workspace/workspace';
+import { CheckCache, runChecks } from '../../server/src/checks/run';
 import { check } from './config';
 import { fileArb, libreswanLineArb, libreswanSectionArb, noiseArb } from './grammar';
 import { mutate, mutationArb, type Mutation } from './corpus';
@@ -53,4 +57,26 @@ test('libreswan incremental re-parse keeps the objects of untouched sections', (
   const shifted = parseLibreswanReusing(`# new\n${text}`, first.ast);
   assert.deepEqual(shifted, parseLibreswan(`# new\n${text}`));
   assert.notEqual(shifted.ast.sections[3], first.ast.sections[3]);
+});
+
+test('findings after edits in place equal the findings of a fresh analysis', () => {
+  const files = ['/fz/gw/ipsec.conf', '/fz/gw/ipsec.d/more.conf'];
+  check(
+    fc.property(fc.tuple(textArb, textArb), fc.array(fc.tuple(fc.nat(1), fc.oneof(mutationArb, inLineArb as fc.Arbitrary<Mutation>)), { minLength: 1, maxLength: 8 }), fc.constantFrom('4', '5'), (texts, edits, version) => {
+      const store = new WorkspaceStore({ libreswanVersion: version as '4' | '5' });
+      const cache = new CheckCache();
+      const current = [...texts];
+      files.forEach((f, i) => store.set(`file://${f}`, current[i], 1, 'libreswan'));
+      runChecks(store.snapshot(), {}, cache);
+      edits.forEach(([i, m], n) => {
+        current[i] = mutate(current[i], m);
+        store.set(`file://${files[i]}`, current[i], n + 2, 'libreswan');
+        const got = runChecks(store.snapshot(), {}, cache);
+        const fresh = new WorkspaceStore({ libreswanVersion: version as '4' | '5' });
+        files.forEach((f, j) => fresh.set(`file://${f}`, current[j], 1, 'libreswan'));
+        assert.deepEqual(got, runChecks(fresh.snapshot(), {}, new CheckCache()), `after edit ${n} ${JSON.stringify(m)} of ${files[i]}`);
+      });
+    }),
+    100,
+  );
 });

@@ -3,16 +3,20 @@ import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { CHECKS } from './index';
 import type { Host } from '../workspace/hosts';
 import type { Check, FileCheck, WorkspaceCheck } from './types';
+import { SectionCache } from './sections';
 
 /** A severity override per code (`"off"` drops the finding), from the `vpnconf.checks` setting. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
 
 /**
  * Caches file-check results per analyzed file object and options, so an edit re-runs the file checks of
- * the edited file only. Workspace checks are cheap joins and run on every snapshot.
+ * the edited file only — and, in a Libreswan file parsed incrementally, the section-local checks of the
+ * edited sections only (sections.ts). Per-host workspace checks are cached per host (`hostFindings`).
  */
 export class CheckCache {
   private readonly perFile = new WeakMap<AnalyzedFile, { key: string; problems: FileProblem[] }>();
+  /** Section-local check results of incrementally parsed Libreswan files (sections.ts). */
+  private readonly sections = new SectionCache();
 
   private readonly optionKeys = new WeakMap<object, string>();
 
@@ -31,10 +35,10 @@ export class CheckCache {
     const hit = this.perFile.get(file);
     if (hit && hit.key === key) return hit.problems;
     const problems: FileProblem[] = [];
-    for (const c of checks) {
-      if (c.scope !== 'file' || !(c as FileCheck).languages.includes(file.languageId)) continue;
-      problems.push(...safely(() => (c as FileCheck).run(file, snapshot), c.code, file));
-    }
+    const mine = checks.filter((c): c is FileCheck => c.scope === 'file' && c.languages.includes(file.languageId));
+    const local = mine.filter((c) => c.sectionLocal);
+    const bySection = local.length ? this.sections.problems(file, local, key, (c, f) => safely(() => c.run(f, snapshot), c.code, f)) : null;
+    for (const c of mine) problems.push(...(bySection?.get(c.code) ?? safely(() => c.run(file, snapshot), c.code, file)));
     if (file.parseProblems.some((p) => p.code === 'internal-error')) problems.push(...file.parseProblems.filter((p) => p.code === 'internal-error'));
     this.perFile.set(file, { key, problems });
     return problems;

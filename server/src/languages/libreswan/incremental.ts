@@ -73,3 +73,8 @@ function sameLines(u: Unit, lines: readonly string[], start: number, end: number
   for (let i = 0; i < u.lines.length; i++) if (u.lines[i] !== lines[start + i]) return false;
   return true;
 }
+
+/** True for an AST made by `parseLibreswanReusing` (a file edited in the server), whose sections the next edit may reuse. */
+export function parsedIncrementally(ast: LibreswanFile): boolean {
+  return unitsOf.has(ast);
+}
