@@ -5,7 +5,7 @@ import { frrBgp } from './ends-frr';
 import { yamahaBgp, yamahaEnds } from './ends-yamaha';
 import { cloudOfEnd } from './clouds';
 import { cidrOf } from './ip';
-import { localKeys, remoteKeys, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
+import { localKeys, remoteKeys, type BgpFacts, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
 
 export * from './tunnel-types';
 
@@ -86,12 +86,17 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
   return facts;
 }
 
+/** Ends whose `bgp` has been set (or left empty) by `attachBgp`: from then on they are never mutated. */
+const sealed = new WeakSet<TunnelEnd>();
+
 /**
  * Gives each end the BGP neighbor whose address lies in the end's inside prefix (the /30 or /31 of
  * `leftvti`), with the host's local ASN and the neighbor's remote ASN. Indexed by prefix: O(ends + neighbors).
+ * A fresh end gets its `bgp` in place; an end reused from an earlier build (ends-libreswan.ts) is kept
+ * when its BGP facts are the same and replaced by a copy otherwise, so no object another snapshot (or a
+ * check's per-end cache) has seen ever changes.
  */
 function attachBgp(ends: TunnelEnd[], bgp: HostBgp): void {
-  if (!bgp.neighbors.length) return;
   const byNet = new Map<string, BgpNeighborFact>();
   for (const n of bgp.neighbors) {
     for (const len of [30, 31, 126, 127]) {
@@ -100,11 +105,17 @@ function attachBgp(ends: TunnelEnd[], bgp: HostBgp): void {
       if (!byNet.has(net.networkText)) byNet.set(net.networkText, n);
     }
   }
-  for (const e of ends) {
+  for (let i = 0; i < ends.length; i++) {
+    const e = ends[i];
     const inside = e.insideLocal?.value;
     const n = inside ? byNet.get(inside.networkText) : undefined;
-    if (!n) continue;
-    e.bgp = { localAsn: bgp.localAsn, neighbor: n, remoteAsn: n.remoteAsn };
+    const want: BgpFacts = n ? { localAsn: bgp.localAsn, neighbor: n, remoteAsn: n.remoteAsn } : {};
+    if (!sealed.has(e)) {
+      if (n) e.bgp = want;
+      sealed.add(e);
+    } else if (e.bgp.localAsn !== want.localAsn || e.bgp.neighbor !== want.neighbor || e.bgp.remoteAsn !== want.remoteAsn) {
+      sealed.add((ends[i] = { ...e, bgp: want }));
+    }
   }
 }
 
