@@ -3,6 +3,7 @@ import type { Host } from '../workspace/hosts';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import { parseCidr, parseCidrList, type Cidr } from './ip';
 import { findPsk, hostPsks, idKey, type PskEntry } from './secrets';
+import { sameData } from './same';
 import { localIdKey, parseMark, remoteIdKey, type Fact, type TunnelEnd } from './tunnel-types';
 
 /**
@@ -45,10 +46,19 @@ function reusedEnd(host: Host, r: ResolvedConn, psks: readonly PskEntry[]): Tunn
   }
   const hit = endMemo.get(r.def.section);
   if (hit && hit.sig.length === sig.length && hit.sig.every((x, i) => x === sig[i])) return hit.end;
-  const end = endOf(host, r, psks);
+  let end = endOf(host, r, psks);
+  // A re-parsed conn whose end reads the same (a typo in a keyword the model ignores): keep the old end.
+  let byName = latest.get(host);
+  if (!byName) latest.set(host, (byName = new Map()));
+  const before = byName.get(r.def.name);
+  if (before && sameData(before, end, ['bgp'])) end = before;
+  byName.set(r.def.name, end);
   endMemo.set(r.def.section, { sig, end });
   return end;
 }
+
+/** The last end built for each conn name of a host (before `attachBgp`'s copies, which compare equal anyway). */
+const latest = new WeakMap<Host, Map<string, TunnelEnd>>();
 
 /** Conns named by an `also=` of another conn: templates, not loaded on their own (unless they set `auto=`). */
 export function templateNames(lh: LibreswanHost): Set<string> {

@@ -81,9 +81,20 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
     bgp.neighbors.push(...got.neighbors);
   }
   attachBgp(ends, bgp);
-  const facts = { files, version, ends, bgp };
+  // Nothing the model reads changed (e.g. a typo in a keyword it ignores): keep the previous arrays, so
+  // the whole model can be kept too (`build`).
+  const facts = {
+    files,
+    version,
+    ends: hit && sameItems(hit.ends, ends) ? hit.ends : ends,
+    bgp: hit && hit.bgp.localAsn === bgp.localAsn && sameItems(hit.bgp.neighbors, bgp.neighbors) ? hit.bgp : bgp,
+  };
   hostCache.set(host, facts);
   return facts;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Ends whose `bgp` has been set (or left empty) by `attachBgp`: from then on they are never mutated. */
@@ -128,15 +139,29 @@ export function tunnelModel(snapshot: WorkspaceSnapshot): TunnelModel {
   return model;
 }
 
+/** The last model built, with the host grouping it was built for. */
+let lastBuild: { hosts: WorkspaceSnapshot['hosts']; model: TunnelModel } | null = null;
+
 function build(snapshot: WorkspaceSnapshot): TunnelModel {
   const ends: TunnelEnd[] = [];
   const byHost = new Map<Host, TunnelEnd[]>();
+  let unchanged = lastBuild?.hosts === snapshot.hosts;
   for (const host of snapshot.hosts.hosts.values()) {
     const list = hostEnds(snapshot, host);
+    if (unchanged && lastBuild!.model.byHost.get(host) !== (list.length ? list : undefined)) unchanged = false;
     if (!list.length) continue;
     byHost.set(host, list);
     ends.push(...list);
   }
+  // Same grouping and every host's ends array the same object: the joins would come out the same.
+  if (unchanged) return lastBuild!.model;
+  const model = join(snapshot, ends, byHost);
+  lastBuild = { hosts: snapshot.hosts, model };
+  return model;
+}
+
+/** Pairing, clouds, sites and redundant groups over the ends of every host: O(ends) hash joins. */
+function join(snapshot: WorkspaceSnapshot, ends: TunnelEnd[], byHost: Map<Host, TunnelEnd[]>): TunnelModel {
   const byLocalKey = new Map<string, TunnelEnd[]>();
   for (const e of ends) {
     for (const k of new Set(localKeys(e))) {
