@@ -4,6 +4,7 @@ import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../mod
 import type { WorkspaceCheck } from './types';
 import type { AnalyzedFile } from '../workspace/types';
 import { frrFacts } from './frr-util';
+import { hostPairing } from './util';
 import { parseCidr } from '../model/ip';
 
 /**
@@ -26,17 +27,36 @@ export const check: WorkspaceCheck = {
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
-    const out: Finding[] = [];
-    for (const e of model.ends) out.push(...localVsRemote(e));
+    const parts: HostPart[] = [];
     for (const [host, ends] of model.byHost) {
-      out.push(...samePolicyTwoPeers(ends, model));
-      out.push(...insideOverlaps(ends));
       const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
-      out.push(...advertisedInsideRemote(frrFiles, ends));
+      const pairing = hostPairing(model, ends);
+      let hit = memo.get(ends);
+      if (!hit || hit.pairing !== pairing || hit.frr.length !== frrFiles.length || hit.frr.some((f, i) => f !== frrFiles[i])) {
+        hit = { pairing, frr: frrFiles, ownNets: ends.flatMap(localVsRemote), joined: [...samePolicyTwoPeers(ends, model), ...insideOverlaps(ends), ...advertisedInsideRemote(frrFiles, ends)] };
+        memo.set(ends, hit);
+      }
+      parts.push(hit);
     }
+    // Rule 1 for every end first, then rules 2-4 host by host: the order findings always had.
+    const out: Finding[] = [];
+    for (const p of parts) for (const f of p.ownNets) out.push(f);
+    for (const p of parts) for (const f of p.joined) out.push(f);
     return out;
   },
 };
+
+/**
+ * One host's findings, kept while its ends array, their pairing (peers and clouds, hence `model.site`) and
+ * its FRR files are the same objects: an edit recomputes the edited host only.
+ */
+interface HostPart {
+  pairing: object | undefined;
+  frr: readonly AnalyzedFile[];
+  ownNets: Finding[];
+  joined: Finding[];
+}
+const memo = new WeakMap<readonly TunnelEnd[], HostPart>();
 
 const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
   uri: f.uri,

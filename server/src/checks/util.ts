@@ -79,6 +79,11 @@ function pairings(model: TunnelModel): Map<readonly TunnelEnd[], Pairing> {
   return m;
 }
 
+/** The pairing object of one host's ends in a model (same object while its peers and clouds are the same). */
+export function hostPairing(model: TunnelModel, ends: readonly TunnelEnd[]): object | undefined {
+  return pairings(model).get(ends);
+}
+
 /**
  * A tunnel-model check computed host by host: `fn` gets one host's ends and must depend only on them, their
  * peers and clouds (and what derives from those, like `model.site`). Results are cached per host while
