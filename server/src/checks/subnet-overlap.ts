@@ -2,10 +2,13 @@ import type { Finding } from '../core/types';
 import { isDefaultRoute, overlaps, type Cidr } from '../model/ip';
 import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
-import type { AnalyzedFile } from '../workspace/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { Host } from '../workspace/hosts';
 import { frrFacts } from './frr-util';
 import { hostPairing } from './util';
 import { parseCidr } from '../model/ip';
+import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
+import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -19,26 +22,31 @@ import { parseCidr } from '../model/ip';
  * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap;
  * 4. an FRR `network` the host advertises lies inside (or equals) a remote network of one of its tunnels:
  *    we would announce the peer's own address space back to it. A strict supernet (a summary) is fine.
+ * 5. a static route of the host (FRR `ip route`, Yamaha `ip route`) steals a tunnel's traffic: its prefix
+ *    equals or lies inside a network the host routes into a tunnel, it points somewhere else, and its
+ *    distance is not above the tunnel route's. See `routeBypassesTunnel` for what counts and what not.
+ * 6. a route into a tunnel covers (equals or lies inside) one of the host's own networks (a `leftsubnet`,
+ *    a connected FRR interface network): local addresses would be sent to the peer. See `routeIntoTunnelLocal`.
  */
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
   defaultSeverity: 'warning',
-  description: 'Local and remote networks overlap, two peers carry the same remote network, or inside CIDRs of two tunnels overlap.',
+  description: 'Local and remote networks overlap, two peers carry the same remote network, inside CIDRs of two tunnels overlap, or a static route keeps traffic out of a tunnel (or sends local networks into one).',
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
     const parts: HostPart[] = [];
     for (const [host, ends] of model.byHost) {
-      const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
+      const files = host.fileUris.map((u) => snapshot.files.get(u));
       const pairing = hostPairing(model, ends);
       let hit = memo.get(ends);
-      if (!hit || hit.pairing !== pairing || hit.frr.length !== frrFiles.length || hit.frr.some((f, i) => f !== frrFiles[i])) {
-        hit = { pairing, frr: frrFiles, ownNets: ends.flatMap(localVsRemote), joined: [...samePolicyTwoPeers(ends, model), ...insideOverlaps(ends), ...advertisedInsideRemote(frrFiles, ends)] };
+      if (!hit || hit.pairing !== pairing || hit.files.length !== files.length || hit.files.some((f, i) => f !== files[i])) {
+        hit = { pairing, files, ownNets: ends.flatMap(localVsRemote), joined: hostFindings(snapshot, host, ends, model) };
         memo.set(ends, hit);
       }
       parts.push(hit);
     }
-    // Rule 1 for every end first, then rules 2-4 host by host: the order findings always had.
+    // Rule 1 for every end first, then rules 2-6 host by host: the order findings always had.
     const out: Finding[] = [];
     for (const p of parts) for (const f of p.ownNets) out.push(f);
     for (const p of parts) for (const f of p.joined) out.push(f);
@@ -46,13 +54,26 @@ export const check: WorkspaceCheck = {
   },
 };
 
+/** Rules 2-6 on one host: they read its ends, their pairing (`model.site`) and the host's own files. */
+function hostFindings(snapshot: WorkspaceSnapshot, host: Host, ends: readonly TunnelEnd[], model: TunnelModel): Finding[] {
+  const out: Finding[] = [...samePolicyTwoPeers(ends, model), ...insideOverlaps(ends)];
+  const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
+  out.push(...advertisedInsideRemote(frrFiles, ends));
+  const routes = hostStaticRoutes(snapshot, host, ends);
+  if (!routes.length) return out;
+  const local = localNets(ends, hostConnectedNets(snapshot, host));
+  out.push(...routeBypassesTunnel(routes, ends, local));
+  out.push(...routeIntoTunnelLocal(routes, local));
+  return out;
+}
+
 /**
  * One host's findings, kept while its ends array, their pairing (peers and clouds, hence `model.site`) and
- * its FRR files are the same objects: an edit recomputes the edited host only.
+ * all of its files are the same objects: an edit recomputes the edited host only.
  */
 interface HostPart {
   pairing: object | undefined;
-  frr: readonly AnalyzedFile[];
+  files: readonly (AnalyzedFile | undefined)[];
   ownNets: Finding[];
   joined: Finding[];
 }

@@ -1,7 +1,7 @@
-import { AWS_RESERVED_INSIDE, OCI_RESERVED_INSIDE } from '../../model/clouds';
-import { cidrOf, overlaps, parseCidr, type Cidr } from '../../model/ip';
+import type { Cidr } from '../../model/ip';
+import { firstFreeInside, insidePrefixesInUse } from '../../model/inside-alloc';
 import { yamahaFactsOf } from '../../model/yamaha';
-import { hostBgp, tunnelModel, markKey } from '../../model/tunnels';
+import { tunnelModel, markKey } from '../../model/tunnels';
 import type { Host } from '../../workspace/hosts';
 import type { WorkspaceSnapshot } from '../../workspace/types';
 
@@ -46,22 +46,7 @@ export function collectTaken(snapshot: WorkspaceSnapshot | undefined, hosts: rea
   if (!snapshot) return t;
   for (const f of snapshot.files.values()) t.paths.add(f.path);
   const model = tunnelModel(snapshot);
-  for (const e of model.ends) for (const c of [e.insideLocal, e.insideRemote]) if (c) t.inside.push(cidrOf(c.value.family, c.value.addr, Math.min(c.value.prefix, 30)));
-  for (const h of snapshot.hosts.hosts.values()) {
-    for (const n of hostBgp(snapshot, h).neighbors) t.inside.push(cidrOf(4, n.address.value.addr, 30));
-  }
-  for (const f of snapshot.files.values()) {
-    const y = yamahaFactsOf(f);
-    if (!y) continue;
-    for (const tun of y.tunnels) {
-      const a = tun.insideAddress ? parseCidr(`${tun.insideAddress.value.split('/')[0]}/${Math.min(tun.insideAddress.prefixLength, 30)}`) : null;
-      if (a) t.inside.push(a);
-    }
-    for (const n of y.bgp.neighbors) {
-      const a = parseCidr(`${n.address.value}/30`);
-      if (a) t.inside.push(a);
-    }
-  }
+  t.inside.push(...insidePrefixesInUse(snapshot));
   for (const h of hosts) {
     if (!h) continue;
     for (const e of model.byHost.get(h) ?? []) {
@@ -116,21 +101,11 @@ export function freeVti(used: Set<string>): string {
   return `vti${n}`;
 }
 
-const SEARCH_FROM = parseCidr('169.254.20.0/30')!;
-const SEARCH_END = parseCidr('169.254.255.252/30')!;
-
 /**
  * The first free /30 in 169.254.0.0/16 from 169.254.20.0 on that none of AWS's and OCI's reserved ranges
  * and no inside prefix of the workspace overlaps (so it suits either cloud and a Libreswan peer).
  * The chosen prefix is added to `taken.inside`. Null when the range is exhausted.
  */
 export function freeInside(taken: Taken): Cidr | null {
-  const reserved = [...AWS_RESERVED_INSIDE, ...OCI_RESERVED_INSIDE];
-  for (let n = SEARCH_FROM.network; n <= SEARCH_END.network; n += 4n) {
-    const c = cidrOf(4, n, 30);
-    if (reserved.some((r) => overlaps(r, c)) || taken.inside.some((r) => overlaps(r, c))) continue;
-    taken.inside.push(c);
-    return c;
-  }
-  return null;
+  return firstFreeInside(taken.inside);
 }

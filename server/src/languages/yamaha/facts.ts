@@ -110,11 +110,23 @@ export interface BgpFacts {
   filterRefs: BgpFilterRef[];
 }
 
-/** `ip route NETWORK gateway ...` */
+/**
+ * `ip route NETWORK gateway G [options] [gateway G2 [options]] ...`. `other` is an interface, `dhcp IF`,
+ * `loopbackN` or `null` (value as written). `weight` is the gateway's own `weight N` option: 0 makes it a
+ * standby gateway, used only while the others are down (Yamaha command reference, "ip route").
+ */
 export interface RouteFacts {
   network: Ranged<string>;
-  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range }[];
+  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range; weight?: number }[];
   range: Range;
+}
+
+/** `ip <interface> address A/len` or `ip <interface> secondary address A/len` (LAN interfaces: connected networks). */
+export interface InterfaceAddressFacts {
+  /** Interface name as written (`lan1`, `lan2/1`, `bridge1`...). */
+  ifname: string;
+  /** The address with its prefix as written (`192.168.1.1/24`). */
+  address: Ranged<string>;
 }
 
 /** Everything one Yamaha file configures. */
@@ -133,4 +145,5 @@ export interface YamahaFacts {
   enables: { id: number | 'all'; range: Range }[];
   bgp: BgpFacts;
   routes: RouteFacts[];
+  interfaceAddresses: InterfaceAddressFacts[];
 }

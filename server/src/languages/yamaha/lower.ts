@@ -60,6 +60,7 @@ function compute(file: YamahaFile): YamahaFacts {
     enables: [],
     bgp: { neighbors: [], importFilters: new Map(), exportFilters: new Map(), filterRefs: [] },
     routes: [],
+    interfaceAddresses: [],
   };
   if (file.header) {
     facts.model = { value: file.header.model, range: file.header.range };
@@ -243,9 +244,16 @@ function lowerBgpOrRoute(name: string, c: YamahaCommand, args: ArgBinding[], fac
         else if (a.role === 'pp number') gws.push({ kind: 'pp', value: a.token.value, range: tokenRange(a.token) });
         else if (a.role === 'gateway address') {
           gws.push({ kind: isIPv4(a.token.value) ? 'address' : 'other', value: a.token.value, range: tokenRange(a.token) });
-        }
+        } else if (a.role === 'dhcp interface') gws.push({ kind: 'other', value: `dhcp ${a.token.value}`, range: tokenRange(a.token) });
+        else if (a.role === 'weight value' && gws.length) gws[gws.length - 1].weight = Number(a.token.value);
       }
       facts.routes.push({ network: rs(net)!, gateways: gws, range: c.range });
+      return;
+    }
+    case 'ip <interface> address':
+    case 'ip <interface> secondary address': {
+      const a = arg(args, 'ip_address');
+      if (a && c.tokens[1] && a.value.includes('/')) facts.interfaceAddresses.push({ ifname: c.tokens[1].value, address: rs(a)! });
       return;
     }
     default:
