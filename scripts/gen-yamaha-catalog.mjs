@@ -124,6 +124,13 @@ for (const raw of commands) {
     if (p.type === 'key=value') p.valueType = kvValueType(p);
     if (p.max_by_model) { p.maxByModel = true; delete p.max_by_model; }
   }
+  // `ip_address[/mask]` is one word (address with an optional /mask); the reference sometimes lists the mask
+  // as a second parameter, which made `ip pp address 203.0.113.5/32` look like a bad IPv4 address.
+  const joined = c.params.findIndex((p, i) => p.type === 'ipv4' && c.params[i + 1]?.name === 'mask' && /\[\/mask\]/.test(c.syntax));
+  if (joined >= 0) {
+    c.params[joined].type = 'ipv4-prefix';
+    c.params.splice(joined + 1, 1);
+  }
   const fix = OVERRIDES[raw.name];
   if (fix) fix(c);
   if (c.params.some((p) => p.name === 'rekey')) {

@@ -44,6 +44,15 @@ export function yamahaBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp | nu
   return bgp.neighbors.length || bgp.localAsn ? bgp : null;
 }
 
+/** Phase 2 of `ipsec sa policy P G esp ENC [AUTH]`: both algorithm words (the HMAC is the integrity of ESP). */
+function espOf(uri: string, t: TunnelFacts): Fact<string> | undefined {
+  const enc = t.saPolicy?.espAlgorithm;
+  if (!enc) return undefined;
+  const auth = t.saPolicy!.ahAlgorithm;
+  const text = auth ? `${enc.value} ${auth.value}` : enc.value;
+  return { value: text, text, uri, range: auth && auth.range.end.line === enc.range.start.line ? { start: enc.range.start, end: auth.range.end } : enc.range };
+}
+
 function yamahaFiles(snapshot: WorkspaceSnapshot, host: Host): AnalyzedFile[] {
   return host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'yamaha-rtx');
 }
@@ -88,7 +97,8 @@ function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFact
     localNets: [],
     remoteNets: [],
     ike: proposal.length ? { value: proposal.map((p) => p.value).join(' '), text: proposal.map((p) => p.value).join(' '), uri, range: (g.group ?? g.hash ?? g.encryption)!.range } : undefined,
-    esp: t.saPolicy?.espAlgorithm ? { value: t.saPolicy.espAlgorithm.value, text: t.saPolicy.espAlgorithm.value, uri, range: t.saPolicy.espAlgorithm.range } : undefined,
+    ikeParts: proposal.map((p) => ({ value: p.value, text: p.value, uri, range: p.range })),
+    esp: espOf(uri, t),
     bgp: {},
   };
   const k = g.preSharedKey;

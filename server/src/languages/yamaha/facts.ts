@@ -72,7 +72,7 @@ export interface TunnelFacts {
   ipsecTunnel?: Ranged<number>;
   /** The `ipsec sa policy` the block's `ipsec tunnel` points at (anywhere in the file). */
   saPolicy?: SaPolicyFacts;
-  /** The IKE gateway of that policy. */
+  /** The IKE gateway of that policy; when the policy is undefined, the gateway numbered like the tunnel. */
   ike?: IkeGatewayFacts;
   /** `ip tunnel address A/len`: the local inside address. */
   insideAddress?: Ranged<string> & { prefixLength: number };

@@ -93,6 +93,11 @@ function compute(file: YamahaFile): YamahaFacts {
     if (t.ipsecTunnel) {
       t.saPolicy = facts.saPolicies.get(t.ipsecTunnel.value);
       if (t.saPolicy) t.ike = facts.gateways.get(t.saPolicy.gatewayId.value);
+      // `ipsec tunnel P` naming an undefined policy is rtx-undefined-sa-policy's finding; the tunnel is still
+      // the IPsec tunnel the block configures, with the gateway of its own number (as show config prints
+      // it), so its inside addresses and BGP neighbor keep their tunnel instead of cascading into
+      // inside-peer-mismatch.
+      else t.ike = facts.gateways.get(t.id);
     }
   }
   return facts;
