@@ -6,7 +6,7 @@ import type { WorkspaceSnapshot } from './workspace/types';
 import { isCandidate, isDirectory, readDiskFile, readMode, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
-import { completion } from './features/completion';
+import { completion, resolveCompletion } from './features/completion';
 import { documentSymbols } from './features/symbols';
 import { definition } from './features/definition';
 import { references } from './features/references';
@@ -51,7 +51,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['=', ',', '-', ' '] },
+      completionProvider: { triggerCharacters: ['=', ',', '-', ' '], resolveProvider: true },
       documentSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -148,6 +148,7 @@ documents.onDidChangeContent((e) => {
   const known = store.get(e.document.uri)?.mode;
   const mode = known ?? (e.document.uri.startsWith('file:') ? readMode(pathOfUri(e.document.uri)) : undefined);
   store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId), mode);
+  editedFirst.add(canonicalUri(e.document.uri));
   schedule(15);
 });
 
@@ -196,6 +197,12 @@ function schedule(ms: number): void {
   timer = setTimeout(publishAll, ms);
 }
 
+/** Per URI: the findings array and secrets last turned into diagnostics, and the JSON of what was sent. */
+const sent = new Map<string, { findings: Finding[]; secrets: readonly string[]; key: string }>();
+let stableSecrets: readonly string[] = [];
+/** URIs changed in the editor since the last publish: their diagnostics go out first. */
+const editedFirst = new Set<string>();
+
 function publishAll(): void {
   timer = null;
   const snapshot = store.snapshot();
@@ -206,10 +213,19 @@ function publishAll(): void {
     log('error', `vpnconf: analysis failed: ${(e as Error).message}`);
     return;
   }
-  const secrets = currentSecrets();
-  for (const [uri, findings] of byUri) {
+  // One array per distinct secrets list, so the per-file test below is an identity check.
+  if (!sameStrings(stableSecrets, currentSecrets())) stableSecrets = currentSecrets();
+  const secrets = stableSecrets;
+  const first = [...editedFirst].filter((u) => byUri.has(u));
+  editedFirst.clear();
+  for (const uri of [...first, ...byUri.keys()]) {
+    const findings = byUri.get(uri)!;
+    const last = sent.get(uri);
+    // runChecks returns the same array for a file whose findings did not change: nothing to convert.
+    if (last && last.findings === findings && last.secrets === secrets) continue;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, (t) => redact(t, secrets)));
     const key = JSON.stringify(diagnostics);
+    sent.set(uri, { findings, secrets, key });
     if (published.get(uri) === key) continue;
     published.set(uri, key);
     void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics });
@@ -217,8 +233,13 @@ function publishAll(): void {
   for (const uri of [...published.keys()]) {
     if (byUri.has(uri)) continue;
     published.delete(uri);
+    sent.delete(uri);
     void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics: [] });
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 /** The URI the client used for an open document (its encoding may differ from ours). */
@@ -253,6 +274,15 @@ function withFile<T>(uri: string, empty: T, run: (file: NonNullable<ReturnType<W
 
 connection.onHover((p) => withFile(p.textDocument.uri, null, (f) => hover(f, p.position, store.snapshot()), true));
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], (f) => completion(f, p.position, store.snapshot()), true));
+connection.onCompletionResolve((item) => {
+  if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'vpnconf: the server is shutting down');
+  try {
+    return redactDeep(resolveCompletion(item));
+  } catch (e) {
+    log('error', `vpnconf: request failed: ${(e as Error).message}`);
+    return item;
+  }
+});
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], (f) => documentSymbols(f)));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], (f) => definition(f, p.position, store.snapshot())));
 connection.onReferences((p) => withFile(p.textDocument.uri, [], (f) => references(f, p.position, store.snapshot())));

@@ -10,7 +10,7 @@ import type { Finding, LanguageId, Position, Range } from '../../server/src/core
 import { runChecks } from '../../server/src/checks/run';
 import { CHECKS } from '../../server/src/checks';
 import { hover } from '../../server/src/features/hover';
-import { completion } from '../../server/src/features/completion';
+import { completion, resolveCompletion } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { definition } from '../../server/src/features/definition';
 import { references } from '../../server/src/features/references';
@@ -142,6 +142,8 @@ function features(snap: WorkspaceSnapshot, uri: string, findings: readonly Findi
     }
     for (const c of completion(file, pos, snap)) {
       assertNoSecret(JSON.stringify(c), `completion at ${line}:${character}`);
+      // The documentation arrives through completionItem/resolve: that answer must hold no secret either.
+      assertNoSecret(JSON.stringify(resolveCompletion(c)), `resolved completion at ${line}:${character}`);
       const edit = c.textEdit;
       if (edit && 'range' in edit && valid) assertRangeInside(edit.range, lines, `completion edit at ${line}:${character}`);
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseFixture } from '../harness/fixture';
 import { fixtureSnapshot, FIXTURE_ROOT } from '../harness/run-fixture';
 import { hover } from '../../server/src/features/hover';
-import { completion } from '../../server/src/features/completion';
+import { completion, resolveCompletion } from '../../server/src/features/completion';
 import { definition } from '../../server/src/features/definition';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { uriOfPath } from '../../server/src/workspace/workspace';
@@ -55,6 +55,26 @@ test('completion offers keywords of the section that are not yet set', () => {
   assert.ok(labels.includes('ikelifetime'));
   assert.ok(!labels.includes('leftsubnet'), 'already set');
   assert.ok(!labels.includes('logfile'), 'config setup keyword');
+});
+
+test('keyword completion leaves the documentation to completionItem/resolve', () => {
+  const items = at('#- gw/ipsec.conf\nconn t\n    $0\n', (f, p, s) => completion(f, p, s));
+  const item = items.find((i) => i.label === 'ikelifetime');
+  assert.ok(item, 'ikelifetime offered');
+  assert.equal(item.documentation, undefined, 'the list carries no documentation');
+  assert.ok(JSON.stringify(items).length < 40_000, `keyword list is ${JSON.stringify(items).length} bytes`);
+  const resolved = resolveCompletion(JSON.parse(JSON.stringify(item)));
+  const doc = resolved.documentation as { kind: string; value: string };
+  assert.equal(doc.kind, 'markdown');
+  assert.match(doc.value, /\*\*ikelifetime\*\*/);
+  assert.match(doc.value, /Type: `time`/);
+  assert.match(doc.value, /Libreswan 4\.10: supported/);
+  const left = resolveCompletion(JSON.parse(JSON.stringify(items.find((i) => i.label === 'leftsubnet'))));
+  assert.match((left.documentation as { value: string }).value, /\*\*leftsubnet\*\*/);
+  // Items without our data (values, snippets, foreign clients' items) come back unchanged.
+  const plain = { label: 'start' };
+  assert.equal(resolveCompletion(plain), plain);
+  assert.equal(resolveCompletion({ label: 'x', data: { vpnconf: 'libreswan-keyword', index: 1e9, name: 'x', version: '5' } }).documentation, undefined);
 });
 
 test('completion offers enum values after = and conn names after also=', () => {

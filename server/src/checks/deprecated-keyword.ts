@@ -10,6 +10,7 @@ export const check: FileCheck = {
   description: 'An old keyword spelling that still works as an alias; the message names the current one.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     const v = snapshot.options.libreswanVersion;
     const out: FileProblem[] = [];

@@ -15,6 +15,7 @@ export const check: FileCheck = {
   description: 'The same keyword (or one of its aliases) set twice in one section.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     if (file.parsed.languageId !== 'libreswan') return [];
     const out: FileProblem[] = [];

@@ -16,6 +16,7 @@ export const check: FileCheck = {
   description: '`keyword=` with no value (Libreswan ignores the line).',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     const out: FileProblem[] = [];
     for (const { section, setting } of libreswanSettings(file)) {

@@ -8,5 +8,6 @@ export const check: FileCheck = {
   description: 'An ike=/esp= proposal with unknown, unsupported or misplaced algorithms (weak ones are warnings).',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run: (file, snapshot) => valueProblems(file, snapshot).filter((p) => p.code === 'invalid-algorithm'),
 };

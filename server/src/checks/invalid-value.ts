@@ -11,5 +11,6 @@ export const check: FileCheck = {
   description: 'A value that does not fit its keyword: enum, boolean, number, time, percent, address, subnet, mark, ID.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run: (file, snapshot) => valueProblems(file, snapshot).filter((p) => p.code === 'invalid-value'),
 };

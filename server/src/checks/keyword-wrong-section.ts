@@ -10,6 +10,7 @@ export const check: FileCheck = {
   description: 'A `config setup` keyword used in a conn, or a conn keyword used in `config setup`.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file) {
     const out: FileProblem[] = [];
     for (const { section, setting } of libreswanSettings(file)) {

@@ -15,6 +15,7 @@ export const check: FileCheck = {
   description: 'A left/right-only keyword (e.g. `subnet`) used without its `left` or `right` prefix.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     const out: FileProblem[] = [];
     const v4 = snapshot.options.libreswanVersion === '4';

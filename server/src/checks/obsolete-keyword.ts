@@ -10,6 +10,7 @@ export const check: FileCheck = {
   description: 'A keyword that the configured Libreswan version accepts but ignores.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     const v = snapshot.options.libreswanVersion;
     const out: FileProblem[] = [];

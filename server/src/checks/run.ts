@@ -3,16 +3,20 @@ import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { CHECKS } from './index';
 import type { Host } from '../workspace/hosts';
 import type { Check, FileCheck, WorkspaceCheck } from './types';
+import { SectionCache } from './sections';
 
 /** A severity override per code (`"off"` drops the finding), from the `vpnconf.checks` setting. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
 
 /**
  * Caches file-check results per analyzed file object and options, so an edit re-runs the file checks of
- * the edited file only. Workspace checks are cheap joins and run on every snapshot.
+ * the edited file only — and, in a Libreswan file parsed incrementally, the section-local checks of the
+ * edited sections only (sections.ts). Per-host workspace checks are cached per host (`hostFindings`).
  */
 export class CheckCache {
-  private readonly perFile = new WeakMap<AnalyzedFile, { key: string; problems: FileProblem[] }>();
+  private readonly perFile = new WeakMap<AnalyzedFile, { key: string; problems: FileProblem[]; findings: Finding[] }>();
+  /** Section-local check results of incrementally parsed Libreswan files (sections.ts). */
+  private readonly sections = new SectionCache();
 
   private readonly optionKeys = new WeakMap<object, string>();
 
@@ -26,47 +30,106 @@ export class CheckCache {
     return k;
   }
 
+  /** The file-check problems of one file (cached per file object and options). */
   fileProblems(file: AnalyzedFile, snapshot: WorkspaceSnapshot, checks: readonly Check[]): FileProblem[] {
+    return this.fileEntry(file, snapshot, checks).problems;
+  }
+
+  /**
+   * The final findings of one file: its file-check problems as findings plus `extra` (its workspace
+   * findings, in check order), with the overrides applied and sorted. The previous array is returned when
+   * all three inputs are the same objects as last time for this file object.
+   */
+  fileResult(file: AnalyzedFile, snapshot: WorkspaceSnapshot, checks: readonly Check[], extra: readonly Finding[], overrides: SeverityOverrides): Finding[] {
+    const own = this.fileEntry(file, snapshot, checks).findings;
+    const hit = this.results.get(file);
+    if (hit && hit.own === own && hit.overrides === overrides && hit.extra.length === extra.length && hit.extra.every((f, i) => f === extra[i])) return hit.out;
+    const out = applySeverity(extra.length ? [...own, ...extra] : own, overrides);
+    this.results.set(file, { own, extra, overrides, out });
+    return out;
+  }
+
+  private readonly results = new WeakMap<AnalyzedFile, { own: readonly Finding[]; extra: readonly Finding[]; overrides: SeverityOverrides; out: Finding[] }>();
+
+  private fileEntry(file: AnalyzedFile, snapshot: WorkspaceSnapshot, checks: readonly Check[]): { key: string; problems: FileProblem[]; findings: Finding[] } {
     const key = this.optionsKey(snapshot.options);
     const hit = this.perFile.get(file);
-    if (hit && hit.key === key) return hit.problems;
+    if (hit && hit.key === key) return hit;
     const problems: FileProblem[] = [];
-    for (const c of checks) {
-      if (c.scope !== 'file' || !(c as FileCheck).languages.includes(file.languageId)) continue;
-      problems.push(...safely(() => (c as FileCheck).run(file, snapshot), c.code, file));
-    }
+    const mine = checks.filter((c): c is FileCheck => c.scope === 'file' && c.languages.includes(file.languageId));
+    const local = mine.filter((c) => c.sectionLocal);
+    const bySection = local.length ? this.sections.problems(file, local, key, (c, f) => safely(() => c.run(f, snapshot), c.code, f)) : null;
+    for (const c of mine) problems.push(...(bySection?.get(c.code) ?? safely(() => c.run(file, snapshot), c.code, file)));
     if (file.parseProblems.some((p) => p.code === 'internal-error')) problems.push(...file.parseProblems.filter((p) => p.code === 'internal-error'));
-    this.perFile.set(file, { key, problems });
-    return problems;
+    const entry = { key, problems, findings: problems.map((p) => ({ ...p, uri: file.uri })) };
+    this.perFile.set(file, entry);
+    return entry;
   }
 
   /** Per host and check: the findings of `runHost`, reused while the host's files and the options are the same. */
   private readonly perHost = new WeakMap<Host, Map<string, HostEntry>>();
-  /** The files of each host in the last snapshot seen (computed once per snapshot, not once per check). */
-  private filesOf: { snapshot: WorkspaceSnapshot; byHost: Map<Host, readonly (AnalyzedFile | undefined)[]> } | null = null;
+  /** The last two snapshots seen and the hosts whose files differ between them (null: regrouped, or first). */
+  private delta: { prev: WorkspaceSnapshot | null; cur: WorkspaceSnapshot | null; changed: Host[] | null } = { prev: null, cur: null, changed: null };
+  /** Per per-host check: the snapshot its flat result was last made for, and that result. */
+  private readonly flat = new Map<string, { snapshot: WorkspaceSnapshot; key: string; out: Finding[] }>();
+
+  /** Moves the delta on to `snapshot` (once per snapshot): the hosts whose files are not the same objects. */
+  private advance(snapshot: WorkspaceSnapshot): void {
+    if (this.delta.cur === snapshot) return;
+    const prev = this.delta.cur;
+    let changed: Host[] | null = null;
+    if (prev && prev.hosts === snapshot.hosts && prev.files.size === snapshot.files.size) {
+      const set = new Set<Host>();
+      for (const [uri, file] of snapshot.files) {
+        if (prev.files.get(uri) === file) continue;
+        const host = snapshot.hosts.hostOfUri.get(uri);
+        if (host) set.add(host);
+      }
+      changed = [...set];
+    }
+    this.delta = { prev, cur: snapshot, changed };
+  }
+
+  /** The cached or fresh findings of `c` on one host. */
+  private hostEntry(c: WorkspaceCheck, snapshot: WorkspaceSnapshot, host: Host, key: string): { before: HostEntry | undefined; now: HostEntry } {
+    const files = host.fileUris.map((u) => snapshot.files.get(u));
+    let perCheck = this.perHost.get(host);
+    if (!perCheck) this.perHost.set(host, (perCheck = new Map()));
+    const before = perCheck.get(c.code);
+    if (before && before.key === key && sameFiles(before.files, files)) return { before, now: before };
+    const now = { files, key, findings: c.runHost!(snapshot, host) };
+    perCheck.set(c.code, now);
+    return { before, now };
+  }
 
   /**
    * Findings of a per-host workspace check on every host, re-running it only on hosts whose files changed.
    * Host objects are replaced whenever the set of files changes (workspace.ts), so a cached entry never
-   * outlives the grouping it was computed for.
+   * outlives the grouping it was computed for. When the previous result was made for the previous
+   * snapshot, only the changed hosts are visited, and the previous array is returned as is unless one of
+   * them gained or lost findings (an edit in a 1,000-host workspace then costs O(changed hosts), not
+   * O(hosts) per check). The returned array is shared: callers must not modify it.
    */
-  hostFindings(c: WorkspaceCheck, snapshot: WorkspaceSnapshot): Finding[] {
+  hostFindings(c: WorkspaceCheck, snapshot: WorkspaceSnapshot): readonly Finding[] {
     const key = this.optionsKey(snapshot.options);
-    const out: Finding[] = [];
-    if (this.filesOf?.snapshot !== snapshot) this.filesOf = { snapshot, byHost: new Map() };
-    const byHost = this.filesOf.byHost;
-    for (const host of snapshot.hosts.hosts.values()) {
-      let files = byHost.get(host);
-      if (!files) byHost.set(host, (files = host.fileUris.map((u) => snapshot.files.get(u))));
-      let perCheck = this.perHost.get(host);
-      if (!perCheck) this.perHost.set(host, (perCheck = new Map()));
-      let hit = perCheck.get(c.code);
-      if (!hit || hit.key !== key || !sameFiles(hit.files, files)) {
-        hit = { files, key, findings: c.runHost!(snapshot, host) };
-        perCheck.set(c.code, hit);
+    this.advance(snapshot);
+    const last = this.flat.get(c.code);
+    if (last && last.snapshot === snapshot && last.key === key) return last.out;
+    const { prev, changed } = this.delta;
+    if (last && last.key === key && last.snapshot === prev && changed) {
+      let same = true;
+      for (const host of changed) {
+        const { before, now } = this.hostEntry(c, snapshot, host, key);
+        if (before !== now && (before?.findings.length || now.findings.length)) same = false;
       }
-      for (const f of hit.findings) out.push(f);
+      if (same) {
+        this.flat.set(c.code, { snapshot, key, out: last.out });
+        return last.out;
+      }
     }
+    const out: Finding[] = [];
+    for (const host of snapshot.hosts.hosts.values()) for (const f of this.hostEntry(c, snapshot, host, key).now.findings) out.push(f);
+    this.flat.set(c.code, { snapshot, key, out });
     return out;
   }
 }
@@ -92,16 +155,16 @@ function safely<T extends FileProblem>(run: () => T[], code: string, file?: Anal
 
 /**
  * Runs every check on a snapshot and applies the severity overrides. Returns the findings grouped by file
- * URI; every known file has an entry (possibly empty), so callers can clear stale diagnostics.
+ * URI; every known file has an entry (possibly empty), so callers can clear stale diagnostics. With a
+ * long-lived `cache` (the server), a file whose own findings, workspace findings and overrides are the same
+ * objects as in the previous run gets the same array back (so callers can skip unchanged files by
+ * identity); the arrays are shared with the cache and must not be modified.
  */
 export function runChecks(snapshot: WorkspaceSnapshot, overrides: SeverityOverrides = {}, cache = new CheckCache(), checks: readonly Check[] = CHECKS): Map<string, Finding[]> {
-  const byUri = new Map<string, Finding[]>();
-  for (const file of snapshot.files.values()) {
-    byUri.set(file.uri, cache.fileProblems(file, snapshot, checks).map((p) => ({ ...p, uri: file.uri })));
-  }
+  const extra = new Map<string, Finding[]>();
   for (const c of checks) {
     if (c.scope !== 'workspace') continue;
-    let found: Finding[];
+    let found: readonly Finding[];
     try {
       found = c.runHost ? cache.hostFindings(c, snapshot) : c.run(snapshot);
     } catch (e) {
@@ -109,13 +172,18 @@ export function runChecks(snapshot: WorkspaceSnapshot, overrides: SeverityOverri
       console.error(`vpnconf: workspace check ${c.code} failed: ${(e as Error).message}`);
     }
     for (const f of found) {
-      const list = byUri.get(f.uri);
+      if (!snapshot.files.has(f.uri)) continue;
+      const list = extra.get(f.uri);
       if (list) list.push(f);
+      else extra.set(f.uri, [f]);
     }
   }
-  for (const [uri, list] of byUri) byUri.set(uri, applySeverity(list, overrides));
+  const byUri = new Map<string, Finding[]>();
+  for (const file of snapshot.files.values()) byUri.set(file.uri, cache.fileResult(file, snapshot, checks, extra.get(file.uri) ?? NONE, overrides));
   return byUri;
 }
+
+const NONE: readonly Finding[] = Object.freeze([]);
 
 /** Applies per-code severity overrides; `off` removes the finding. Pure. */
 export function applySeverity(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {

@@ -2,8 +2,10 @@ import type { Finding } from '../core/types';
 import { isDefaultRoute, overlaps, type Cidr } from '../model/ip';
 import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
-import type { AnalyzedFile } from '../workspace/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { Host } from '../workspace/hosts';
 import { frrFacts } from './frr-util';
+import { hostPairing } from './util';
 import { parseCidr } from '../model/ip';
 import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
 import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
@@ -33,22 +35,49 @@ export const check: WorkspaceCheck = {
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
-    const out: Finding[] = [];
-    for (const e of model.ends) out.push(...localVsRemote(e));
+    const parts: HostPart[] = [];
     for (const [host, ends] of model.byHost) {
-      out.push(...samePolicyTwoPeers(ends, model));
-      out.push(...insideOverlaps(ends));
-      const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
-      out.push(...advertisedInsideRemote(frrFiles, ends));
-      const routes = hostStaticRoutes(snapshot, host, ends);
-      if (!routes.length) continue;
-      const local = localNets(ends, hostConnectedNets(snapshot, host));
-      out.push(...routeBypassesTunnel(routes, ends, local));
-      out.push(...routeIntoTunnelLocal(routes, local));
+      const files = host.fileUris.map((u) => snapshot.files.get(u));
+      const pairing = hostPairing(model, ends);
+      let hit = memo.get(ends);
+      if (!hit || hit.pairing !== pairing || hit.files.length !== files.length || hit.files.some((f, i) => f !== files[i])) {
+        hit = { pairing, files, ownNets: ends.flatMap(localVsRemote), joined: hostFindings(snapshot, host, ends, model) };
+        memo.set(ends, hit);
+      }
+      parts.push(hit);
     }
+    // Rule 1 for every end first, then rules 2-6 host by host: the order findings always had.
+    const out: Finding[] = [];
+    for (const p of parts) for (const f of p.ownNets) out.push(f);
+    for (const p of parts) for (const f of p.joined) out.push(f);
     return out;
   },
 };
+
+/** Rules 2-6 on one host: they read its ends, their pairing (`model.site`) and the host's own files. */
+function hostFindings(snapshot: WorkspaceSnapshot, host: Host, ends: readonly TunnelEnd[], model: TunnelModel): Finding[] {
+  const out: Finding[] = [...samePolicyTwoPeers(ends, model), ...insideOverlaps(ends)];
+  const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
+  out.push(...advertisedInsideRemote(frrFiles, ends));
+  const routes = hostStaticRoutes(snapshot, host, ends);
+  if (!routes.length) return out;
+  const local = localNets(ends, hostConnectedNets(snapshot, host));
+  out.push(...routeBypassesTunnel(routes, ends, local));
+  out.push(...routeIntoTunnelLocal(routes, local));
+  return out;
+}
+
+/**
+ * One host's findings, kept while its ends array, their pairing (peers and clouds, hence `model.site`) and
+ * all of its files are the same objects: an edit recomputes the edited host only.
+ */
+interface HostPart {
+  pairing: object | undefined;
+  files: readonly (AnalyzedFile | undefined)[];
+  ownNets: Finding[];
+  joined: Finding[];
+}
+const memo = new WeakMap<readonly TunnelEnd[], HostPart>();
 
 const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
   uri: f.uri,

@@ -25,6 +25,12 @@ export interface FileCheck extends CheckMeta {
   /** Languages whose files this check reads. */
   languages: readonly LanguageId[];
   run(file: AnalyzedFile, snapshot: WorkspaceSnapshot): FileProblem[];
+  /**
+   * Optional, Libreswan files only: true when the problems of each section depend only on that Section
+   * object and the options, and lie on the section's own lines. The runner then re-runs the check only on
+   * the sections an edit re-parsed (checks/sections.ts) and keeps the problems of the others.
+   */
+  sectionLocal?: boolean;
 }
 
 /** A check that joins facts across files and hosts (runs on the whole snapshot). */

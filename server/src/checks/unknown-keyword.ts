@@ -18,6 +18,7 @@ export const check: FileCheck = {
   description: 'Keyword unknown to the configured Libreswan version, with a "did you mean" suggestion.',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file, snapshot) {
     const version = snapshot.options.libreswanVersion;
     const out: FileProblem[] = [];

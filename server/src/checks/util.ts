@@ -49,6 +49,41 @@ export function perLibreswanHost(fn: (h: LibreswanHost) => Finding[]): Pick<Work
   return perHost((snapshot, host) => (host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan') ? fn(libreswanHost(snapshot, host)) : []));
 }
 
+/** The peers and clouds of one host's ends in one model; the same object while all of them are the same. */
+interface Pairing {
+  peers: readonly (TunnelEnd | undefined)[];
+  clouds: readonly (Cloud | undefined)[];
+}
+const latestPairing = new WeakMap<readonly TunnelEnd[], Pairing>();
+const pairingsOf = new WeakMap<TunnelModel, Map<readonly TunnelEnd[], Pairing>>();
+const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Per host (ends array) of a model: its Pairing, computed once per model for all the perHostEnds checks
+ * (was once per check) and reused from the previous model when nothing changed, so a check's cache test
+ * is one identity comparison per host.
+ */
+function pairings(model: TunnelModel): Map<readonly TunnelEnd[], Pairing> {
+  let m = pairingsOf.get(model);
+  if (m) return m;
+  m = new Map();
+  for (const ends of model.byHost.values()) {
+    const peers = ends.map((e) => model.peer.get(e));
+    const clouds = ends.map((e) => model.cloud.get(e));
+    const prev = latestPairing.get(ends);
+    const p = prev && same(prev.peers, peers) && same(prev.clouds, clouds) ? prev : { peers, clouds };
+    latestPairing.set(ends, p);
+    m.set(ends, p);
+  }
+  pairingsOf.set(model, m);
+  return m;
+}
+
+/** The pairing object of one host's ends in a model (same object while its peers and clouds are the same). */
+export function hostPairing(model: TunnelModel, ends: readonly TunnelEnd[]): object | undefined {
+  return pairings(model).get(ends);
+}
+
 /**
  * A tunnel-model check computed host by host: `fn` gets one host's ends and must depend only on them, their
  * peers and clouds (and what derives from those, like `model.site`). Results are cached per host while
@@ -56,16 +91,13 @@ export function perLibreswanHost(fn: (h: LibreswanHost) => Finding[]): Pick<Work
  * are the same objects, so an edit recomputes the edited host (and hosts whose pairing changed) only.
  */
 export function perHostEnds(fn: (ends: readonly TunnelEnd[], model: TunnelModel) => Finding[]): (snapshot: WorkspaceSnapshot) => Finding[] {
-  const memo = new WeakMap<readonly TunnelEnd[], { peers: (TunnelEnd | undefined)[]; clouds: (Cloud | undefined)[]; out: Finding[] }>();
-  const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  const memo = new WeakMap<readonly TunnelEnd[], { pairing: Pairing; out: Finding[] }>();
   return (snapshot) => {
     const model = tunnelModel(snapshot);
     const out: Finding[] = [];
-    for (const ends of model.byHost.values()) {
-      const peers = ends.map((e) => model.peer.get(e));
-      const clouds = ends.map((e) => model.cloud.get(e));
+    for (const [ends, pairing] of pairings(model)) {
       let hit = memo.get(ends);
-      if (!hit || !same(hit.peers, peers) || !same(hit.clouds, clouds)) memo.set(ends, (hit = { peers, clouds, out: fn(ends, model) }));
+      if (!hit || hit.pairing !== pairing) memo.set(ends, (hit = { pairing, out: fn(ends, model) }));
       for (const f of hit.out) out.push(f);
     }
     return out;

@@ -10,6 +10,7 @@ export const check: FileCheck = {
   description: '`leftvti`/`rightvti` without a prefix length (write e.g. 169.254.10.2/30).',
   scope: 'file',
   languages: ['libreswan'],
+  sectionLocal: true,
   run(file) {
     const out: FileProblem[] = [];
     for (const { section, setting } of libreswanSettings(file)) {

@@ -3,6 +3,7 @@ import type { Host } from '../workspace/hosts';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import { parseCidr, parseCidrList, type Cidr } from './ip';
 import { findPsk, hostPsks, idKey, type PskEntry } from './secrets';
+import { sameData } from './same';
 import { localIdKey, parseMark, remoteIdKey, type Fact, type TunnelEnd } from './tunnel-types';
 
 /**
@@ -21,10 +22,43 @@ export function libreswanEnds(snapshot: WorkspaceSnapshot, host: Host): TunnelEn
     if (templates.has(name)) continue;
     const r = lh.resolve(defs[0]);
     if (r.settings.get('auto')?.setting.value?.text === 'ignore') continue;
-    out.push(endOf(host, r, psks));
+    out.push(reusedEnd(host, r, psks));
   }
   return out;
 }
+
+/** Every effective setting `endOf` reads. */
+const READ = ['left', 'right', 'leftid', 'rightid', 'authby', 'leftauth', 'rightauth', 'mark', 'mark-in', 'mark-out', 'vti-interface', 'vti-shared', 'leftvti', 'rightvti', 'leftsubnet', 'leftsubnets', 'rightsubnet', 'rightsubnets', 'ike', 'esp', 'phase2alg'];
+
+/**
+ * The end of a conn, reused from the previous build of its host when everything `endOf` reads is the same:
+ * the conn's Section object (kept by the incremental parser while its lines are unchanged), its file URI,
+ * the host, the host's PSK entries array, and each effective setting's Setting object and file URI. An
+ * edit to one conn of a 250-conn file then rebuilds one end, and the per-end caches of the checks hit.
+ */
+const endMemo = new WeakMap<object, { sig: unknown[]; end: TunnelEnd }>();
+
+function reusedEnd(host: Host, r: ResolvedConn, psks: readonly PskEntry[]): TunnelEnd {
+  const sig: unknown[] = [host, r.def.file.uri, r.def.name, psks];
+  for (const k of READ) {
+    const e = r.settings.get(k);
+    sig.push(e?.setting, e?.from.file.uri);
+  }
+  const hit = endMemo.get(r.def.section);
+  if (hit && hit.sig.length === sig.length && hit.sig.every((x, i) => x === sig[i])) return hit.end;
+  let end = endOf(host, r, psks);
+  // A re-parsed conn whose end reads the same (a typo in a keyword the model ignores): keep the old end.
+  let byName = latest.get(host);
+  if (!byName) latest.set(host, (byName = new Map()));
+  const before = byName.get(r.def.name);
+  if (before && sameData(before, end, ['bgp'])) end = before;
+  byName.set(r.def.name, end);
+  endMemo.set(r.def.section, { sig, end });
+  return end;
+}
+
+/** The last end built for each conn name of a host (before `attachBgp`'s copies, which compare equal anyway). */
+const latest = new WeakMap<Host, Map<string, TunnelEnd>>();
 
 /** Conns named by an `also=` of another conn: templates, not loaded on their own (unless they set `auto=`). */
 export function templateNames(lh: LibreswanHost): Set<string> {

@@ -108,8 +108,23 @@ export function secretsReadOrder(snapshot: WorkspaceSnapshot, host: Host): ReadE
   return out;
 }
 
-/** Every PSK entry of the host's secrets files, in the order Libreswan reads them (`secretsReadOrder`). */
+const pskCache = new WeakMap<Host, { files: readonly AnalyzedFile[]; psks: PskEntry[] }>();
+
+/**
+ * Every PSK entry of the host's secrets files, in the order Libreswan reads them (`secretsReadOrder`).
+ * The same array is returned while the host's secrets files are the same objects (so `findPsk` answers and
+ * tunnel ends built from it can be reused across edits of the host's other files).
+ */
 export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
+  const files = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan-secrets');
+  const hit = pskCache.get(host);
+  if (hit && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit.psks;
+  const psks = readPsks(snapshot, host);
+  pskCache.set(host, { files, psks });
+  return psks;
+}
+
+function readPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
   const out: PskEntry[] = [];
   for (const { entry, file } of secretsReadOrder(snapshot, host)) {
     if (entry.kind !== 'PSK' || entry.secret === null) continue;
@@ -148,8 +163,22 @@ export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKe
   return GOOD.has(match) ? match : 0;
 }
 
-/** The PSK Libreswan would use for a conn with these IDs, or null when no entry matches. */
+const findMemo = new WeakMap<readonly PskEntry[], Map<string, PskEntry | null>>();
+
+/**
+ * The PSK Libreswan would use for a conn with these IDs, or null when no entry matches. Memoized per
+ * entries array and ID pair: a hub with N conns and N entries otherwise scores N² pairs on every edit.
+ */
 export function findPsk(psks: readonly PskEntry[], local: IdKey | null, remote: IdKey | null): PskEntry | null {
+  let memo = findMemo.get(psks);
+  if (!memo) findMemo.set(psks, (memo = new Map()));
+  const key = `${local === null ? '\u0001' : local}\u0000${remote === null ? '\u0001' : remote}`;
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = scorePsks(psks, local, remote)));
+  return hit;
+}
+
+function scorePsks(psks: readonly PskEntry[], local: IdKey | null, remote: IdKey | null): PskEntry | null {
   let best: PskEntry | null = null;
   let bestScore = 0;
   for (const p of psks) {

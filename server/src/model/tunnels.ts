@@ -5,7 +5,7 @@ import { frrBgp } from './ends-frr';
 import { yamahaBgp, yamahaEnds } from './ends-yamaha';
 import { cloudOfEnd } from './clouds';
 import { cidrOf } from './ip';
-import { localKeys, remoteKeys, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
+import { localKeys, remoteKeys, type BgpFacts, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
 
 export * from './tunnel-types';
 
@@ -81,17 +81,33 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
     bgp.neighbors.push(...got.neighbors);
   }
   attachBgp(ends, bgp);
-  const facts = { files, version, ends, bgp };
+  // Nothing the model reads changed (e.g. a typo in a keyword it ignores): keep the previous arrays, so
+  // the whole model can be kept too (`build`).
+  const facts = {
+    files,
+    version,
+    ends: hit && sameItems(hit.ends, ends) ? hit.ends : ends,
+    bgp: hit && hit.bgp.localAsn === bgp.localAsn && sameItems(hit.bgp.neighbors, bgp.neighbors) ? hit.bgp : bgp,
+  };
   hostCache.set(host, facts);
   return facts;
 }
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Ends whose `bgp` has been set (or left empty) by `attachBgp`: from then on they are never mutated. */
+const sealed = new WeakSet<TunnelEnd>();
+
 /**
  * Gives each end the BGP neighbor whose address lies in the end's inside prefix (the /30 or /31 of
  * `leftvti`), with the host's local ASN and the neighbor's remote ASN. Indexed by prefix: O(ends + neighbors).
+ * A fresh end gets its `bgp` in place; an end reused from an earlier build (ends-libreswan.ts) is kept
+ * when its BGP facts are the same and replaced by a copy otherwise, so no object another snapshot (or a
+ * check's per-end cache) has seen ever changes.
  */
 function attachBgp(ends: TunnelEnd[], bgp: HostBgp): void {
-  if (!bgp.neighbors.length) return;
   const byNet = new Map<string, BgpNeighborFact>();
   for (const n of bgp.neighbors) {
     for (const len of [30, 31, 126, 127]) {
@@ -100,11 +116,17 @@ function attachBgp(ends: TunnelEnd[], bgp: HostBgp): void {
       if (!byNet.has(net.networkText)) byNet.set(net.networkText, n);
     }
   }
-  for (const e of ends) {
+  for (let i = 0; i < ends.length; i++) {
+    const e = ends[i];
     const inside = e.insideLocal?.value;
     const n = inside ? byNet.get(inside.networkText) : undefined;
-    if (!n) continue;
-    e.bgp = { localAsn: bgp.localAsn, neighbor: n, remoteAsn: n.remoteAsn };
+    const want: BgpFacts = n ? { localAsn: bgp.localAsn, neighbor: n, remoteAsn: n.remoteAsn } : {};
+    if (!sealed.has(e)) {
+      if (n) e.bgp = want;
+      sealed.add(e);
+    } else if (e.bgp.localAsn !== want.localAsn || e.bgp.neighbor !== want.neighbor || e.bgp.remoteAsn !== want.remoteAsn) {
+      sealed.add((ends[i] = { ...e, bgp: want }));
+    }
   }
 }
 
@@ -117,15 +139,29 @@ export function tunnelModel(snapshot: WorkspaceSnapshot): TunnelModel {
   return model;
 }
 
+/** The last model built, with the host grouping it was built for. */
+let lastBuild: { hosts: WorkspaceSnapshot['hosts']; model: TunnelModel } | null = null;
+
 function build(snapshot: WorkspaceSnapshot): TunnelModel {
   const ends: TunnelEnd[] = [];
   const byHost = new Map<Host, TunnelEnd[]>();
+  let unchanged = lastBuild?.hosts === snapshot.hosts;
   for (const host of snapshot.hosts.hosts.values()) {
     const list = hostEnds(snapshot, host);
+    if (unchanged && lastBuild!.model.byHost.get(host) !== (list.length ? list : undefined)) unchanged = false;
     if (!list.length) continue;
     byHost.set(host, list);
     ends.push(...list);
   }
+  // Same grouping and every host's ends array the same object: the joins would come out the same.
+  if (unchanged) return lastBuild!.model;
+  const model = join(snapshot, ends, byHost);
+  lastBuild = { hosts: snapshot.hosts, model };
+  return model;
+}
+
+/** Pairing, clouds, sites and redundant groups over the ends of every host: O(ends) hash joins. */
+function join(snapshot: WorkspaceSnapshot, ends: TunnelEnd[], byHost: Map<Host, TunnelEnd[]>): TunnelModel {
   const byLocalKey = new Map<string, TunnelEnd[]>();
   for (const e of ends) {
     for (const k of new Set(localKeys(e))) {

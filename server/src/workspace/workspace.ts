@@ -23,9 +23,12 @@ export function canonicalUri(uri: string): string {
   return u.scheme === 'file' ? URI.file(u.path).toString() : u.toString();
 }
 
-/** Parses one file into its immutable analyzed form (`mode`: permission bits from disk, if known). Never throws. */
-export function analyzeFile(uri: string, path: string, languageId: LanguageId, text: string, version: number, mode?: number): AnalyzedFile {
-  const { parsed, problems } = parseAny(languageId, text);
+/**
+ * Parses one file into its immutable analyzed form (`mode`: permission bits from disk, if known). Never
+ * throws. `previous`: the same file's earlier analyzed form, whose unchanged parts the parser may reuse.
+ */
+export function analyzeFile(uri: string, path: string, languageId: LanguageId, text: string, version: number, mode?: number, previous?: AnalyzedFile): AnalyzedFile {
+  const { parsed, problems } = parseAny(languageId, text, previous?.languageId === languageId ? previous.parsed : undefined);
   const file: AnalyzedFile = { uri, path, languageId, version, text, lines: splitLines(text), parsed, parseProblems: problems };
   if (mode !== undefined) file.mode = mode;
   return file;
@@ -61,7 +64,7 @@ export class WorkspaceStore {
     const old = this.files.get(uri);
     mode ??= old?.mode;
     if (old && old.version === version && old.text === text && old.languageId === lang && old.mode === mode) return old;
-    const file = analyzeFile(uri, path, lang, text, version, mode);
+    const file = analyzeFile(uri, path, lang, text, version, mode, old);
     if (!old || old.languageId !== lang) this.hostIndex = null;
     this.files.set(uri, file);
     this.current = null;

@@ -70,6 +70,16 @@ suite('language server through the client', () => {
     const got = labels(list);
     assert.ok(got.includes('leftsubnet') || got.includes('dpddelay'), `keywords missing: ${got.slice(0, 20).join(', ')}`);
     assert.ok(!got.includes('ikev2'), 'a keyword already set in the conn is not offered again');
+    // The list carries no documentation; it arrives through completionItem/resolve (itemResolveCount).
+    const bare = list.items.find((i) => labels({ items: [i] } as vscode.CompletionList)[0] === 'dpddelay');
+    assert.ok(bare, 'dpddelay offered');
+    assert.equal(bare.documentation, undefined, 'documentation sent with the list');
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', copy.uri, at, undefined, 1000);
+    const item = resolved.items.find((i) => labels({ items: [i] } as vscode.CompletionList)[0] === 'dpddelay');
+    const docs = item?.documentation;
+    const docText = typeof docs === 'string' ? docs : docs?.value ?? '';
+    assert.match(docText, /\*\*dpddelay\*\*/, `no resolved documentation for dpddelay: ${JSON.stringify(docs)}`);
+    assert.match(docText, /Type: `/);
     const top = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', copy.uri, new vscode.Position(0, 0));
     assert.ok(labels(top).includes('conn-vti-pair'), 'snippet conn-vti-pair missing');
   });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hoverYamaha } from '../../../server/src/features/hover/yamaha';
 import { completeYamaha } from '../../../server/src/features/completion/yamaha';
+import { resolveCompletion } from '../../../server/src/features/completion';
 import { symbolsYamaha } from '../../../server/src/features/symbols/yamaha';
 import { foldingYamaha } from '../../../server/src/features/folding/yamaha';
 import type { Position } from '../../../server/src/core/types';
@@ -95,6 +96,15 @@ test('completion offers commands valid in the tunnel context', () => {
   const g = labels(text.replace(' ip tunnel t\n', ''), { line: 15, character: 0 });
   assert.ok(g.includes('bgp neighbor'));
   assert.ok(!g.includes('ip tunnel address'), 'tunnel-only commands are not offered after tunnel select none');
+});
+
+test('command completion leaves the documentation to completionItem/resolve', () => {
+  const { snapshot, file } = setup(DOC);
+  const item = completeYamaha(file, { line: 15, character: 0 }, snapshot).find((i) => i.label === 'tunnel enable');
+  assert.ok(item, 'tunnel enable offered');
+  assert.equal(item.documentation, undefined, 'the list carries no documentation');
+  const resolved = resolveCompletion(JSON.parse(JSON.stringify(item)));
+  assert.match(String(resolved.documentation), /Turns the tunnel interface on/);
 });
 
 test('completion offers enum values and defined ids', () => {

@@ -5,6 +5,8 @@ import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
 import { completeYamaha } from './yamaha';
 import { completeLibreswan } from './libreswan';
 
+export { resolveCompletion, type CompletionData } from './resolve';
+
 /** Completion for any vpnconf file: dispatches by language. */
 export function completion(file: AnalyzedFile, pos: Position, snapshot: WorkspaceSnapshot): CompletionItem[] {
   switch (file.languageId) {

@@ -1,10 +1,10 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import type { Position } from '../../core/types';
 import type { Section } from '../../languages/libreswan/ast';
-import { keywordMarkdown } from '../../languages/libreswan/docs';
 import { findKeyword, KEYWORDS, type LibreswanVersion } from '../../languages/libreswan/keywords';
 import { libreswanHost, canonicalKey } from '../../model/libreswan';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
+import type { CompletionData } from './resolve';
 
 /** Special values Libreswan accepts for `left`/`right` (host addresses). */
 const HOST_MAGIC = ['%defaultroute', '%any', '%any6', '%direct', '%opportunistic', '%opportunisticgroup', '%group'];
@@ -18,7 +18,10 @@ function sectionAt(file: AnalyzedFile, line: number): Section | null {
   return found;
 }
 
-/** Keyword items valid in a section for a version, minus the ones already set in that section. */
+/**
+ * Keyword items valid in a section for a version, minus the ones already set in that section. The
+ * documentation comes later, through `completionItem/resolve` (`data`: see resolve.ts).
+ */
 function keywordItems(section: Section, version: LibreswanVersion): CompletionItem[] {
   const set = new Set<string>();
   for (const s of section.settings) {
@@ -26,10 +29,10 @@ function keywordItems(section: Section, version: LibreswanVersion): CompletionIt
     if (m && m.spec.name !== 'also') set.add(canonicalKey(m.spec, m.side, version));
   }
   const items: CompletionItem[] = [];
-  for (const spec of KEYWORDS) {
-    if (spec.section !== section.kind) continue;
+  KEYWORDS.forEach((spec, index) => {
+    if (spec.section !== section.kind) return;
     const st = spec.status[version];
-    if (st === 'absent' || st === 'obsolete' || st === 'deprecated') continue;
+    if (st === 'absent' || st === 'obsolete' || st === 'deprecated') return;
     const names = spec.leftright ? [`left${spec.name}`, `right${spec.name}`] : [spec.name];
     for (const name of names) {
       if (set.has(name)) continue;
@@ -37,12 +40,12 @@ function keywordItems(section: Section, version: LibreswanVersion): CompletionIt
         label: name,
         kind: CompletionItemKind.Property,
         detail: spec.type[version],
-        documentation: { kind: MarkupKind.Markdown, value: keywordMarkdown(spec, name, version) },
         insertText: `${name}=`,
         command: { title: 'values', command: 'editor.action.triggerSuggest' },
+        data: { vpnconf: 'libreswan-keyword', index, name, version } satisfies CompletionData,
       });
     }
-  }
+  });
   return items;
 }
 

@@ -8,7 +8,7 @@ import { lexLine } from '../../languages/yamaha/lexer';
 import { describeParam } from '../../languages/yamaha/values';
 import { yamahaFactsOf, yamahaFileOf } from '../../model/yamaha';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../../workspace/types';
-import { YAMAHA_DOCS } from '../hover/yamaha-docs';
+import type { CompletionData } from './resolve';
 
 /** The selection in effect at a line (last command before it decides). */
 function contextAt(file: AnalyzedFile, line: number): YamahaContext {
@@ -57,8 +57,9 @@ export function completeYamaha(file: AnalyzedFile, pos: Position, snapshot: Work
       if (!fitsContext(c.context, ctx) || !c.name.startsWith(typedAll) || c.name.includes('<')) continue;
       items.push({
         label: c.name, kind: CompletionItemKind.Keyword, detail: c.syntax,
-        documentation: YAMAHA_DOCS[c.name], sortText: `${c.validated ? '0' : '1'}${c.name}`,
+        sortText: `${c.validated ? '0' : '1'}${c.name}`,
         textEdit: { range: lineRange(pos.line, start, pos.character), newText: c.name },
+        data: { vpnconf: 'yamaha-command', name: c.name } satisfies CompletionData,
       });
     }
     if (!m.command || m.deepestWords > m.nameWords) return items;

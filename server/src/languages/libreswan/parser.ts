@@ -107,10 +107,19 @@ export function parseLibreswan(text: string): ParseResult<LibreswanFile> {
   const lines = splitLines(text);
   const problems: FileProblem[] = [];
   const file: LibreswanFile = { kind: 'libreswan', version: null, sections: [], includes: [] };
-  let current: Section | null = null;
-  let sawSection = false;
+  parseLines(lines, 0, lines.length, false, file, problems);
+  return { ast: file, problems };
+}
 
-  for (let line = 0; line < lines.length; line++) {
+/**
+ * The parser's loop over `lines[from, to)`: appends sections, includes, the version and problems to `file`
+ * and `problems`. `sawSection` is the state at `from` (a section or include came before); the current
+ * section starts empty, so `from` must be 0 or a line that starts a section or include (see
+ * `startsUnit`). Exported for the incremental parser (incremental.ts).
+ */
+export function parseLines(lines: readonly string[], from: number, to: number, sawSection: boolean, file: LibreswanFile, problems: FileProblem[]): void {
+  let current: Section | null = null;
+  for (let line = from; line < to; line++) {
     const t = lines[line];
     if (BLANK.test(t) || COMMENT.test(t)) continue;
     const cur = new LineCursor(t, line);
@@ -200,7 +209,23 @@ export function parseLibreswan(text: string): ParseResult<LibreswanFile> {
       }
     }
   }
-  return { ast: file, problems };
+}
+
+/**
+ * True when a line starts a section or an include (`config setup`, `conn NAME`, `include PATH` at column
+ * 0, well formed): after such a line the parser's state no longer depends on anything before it.
+ */
+export function startsUnit(t: string): boolean {
+  const c = t[0];
+  if (c !== 'c' && c !== 'i') return false;
+  const cur = new LineCursor(t, 0);
+  const head = cur.word();
+  if (!head) return false;
+  cur.skipSpaces();
+  if (head.text === 'config') return cur.word()?.text === 'setup';
+  if (head.text !== 'conn' && head.text !== 'include') return false;
+  const v = readValue(cur, []);
+  return !!v && v.text !== '';
 }
 
 function newSection(kind: 'config' | 'conn', name: string, nameRange: Range, headerRange: Range): Section {
