@@ -14,6 +14,7 @@ import { readDiskFile } from '../workspace/disk';
 import { groupHosts, type Host, type HostIndex, type HostOverrides } from '../workspace/hosts';
 import type { AnalyzedFile, ParsedFile, WorkspaceSnapshot } from '../workspace/types';
 import { analyzeFile } from '../workspace/workspace';
+import { crossHostFrrFacts, RangeInterner } from './compact';
 import { secretsOfFile } from './secrets';
 
 /** One file the CLI will check: where it is on disk, its canonical URI and path, and its language. */
@@ -43,8 +44,11 @@ const HOST_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'file' ||
 const CROSS_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'workspace' && !c.runHost);
 
 const emptyAst = new Map<string, ParsedFile>();
-/** A stand-in for a checked file: same identity fields, an empty AST (a fresh object for FRR, whose facts are seeded). */
-function standIn(f: AnalyzedFile): AnalyzedFile {
+/**
+ * A stand-in for a checked file: same identity fields, an empty AST (a fresh object for FRR, seeded with
+ * the part of the file's lowered facts the cross-host checks read).
+ */
+function standIn(f: AnalyzedFile, interner: RangeInterner): AnalyzedFile {
   let parsed = f.languageId === 'frr' ? undefined : emptyAst.get(f.languageId);
   if (!parsed) {
     parsed = parseAny(f.languageId, '').parsed;
@@ -52,7 +56,7 @@ function standIn(f: AnalyzedFile): AnalyzedFile {
   }
   if (parsed.languageId === 'frr') {
     const facts = frrFacts(f);
-    if (facts) seedFrrFacts(parsed.ast as FrrFile, facts);
+    if (facts) seedFrrFacts(parsed.ast as FrrFile, interner.compact(crossHostFrrFacts(facts)));
   }
   const stub: AnalyzedFile = { uri: f.uri, path: f.path, languageId: f.languageId, version: f.version, text: '', lines: [], parsed, parseProblems: [] };
   if (f.mode !== undefined) stub.mode = f.mode;
@@ -92,6 +96,7 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
   const found: Finding[][] = unique.map(() => []);
   const secrets: string[][] = unique.map(() => []);
   const problems = new Map<string, string>();
+  const interner = new RangeInterner();
   for (const [key, host] of index.hosts) {
     const mine = [...host.fileUris].sort((a, b) => order.get(a)! - order.get(b)!);
     const files = new Map<string, AnalyzedFile>();
@@ -103,16 +108,19 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     }
     if (includesOtherHost(files, libreswanByDir)) return null;
     const snapshot = hostSnapshot(files, key, host, index, options);
-    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) found[order.get(uri)!].push(...list);
-    hostEnds(snapshot, host);
-    hostBgp(snapshot, host);
+    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) found[order.get(uri)!].push(...interner.compact(list));
     for (const f of files.values()) {
       secrets[order.get(f.uri)!].push(...secretsOfFile(f));
-      stubs.set(f.uri, standIn(f));
+      stubs.set(f.uri, standIn(f, interner));
     }
+    const ends = hostEnds(snapshot, host);
+    const bgp = hostBgp(snapshot, host);
     rebaseHostFacts(host, host.fileUris.map((u) => stubs.get(u)));
+    interner.compact(ends);
+    interner.compact(bgp);
     forgetLibreswanHost(host);
   }
+  // Stand-ins in plan order, as the whole-workspace snapshot holds the files.
   const all: WorkspaceSnapshot = { files: new Map(unique.map((p) => [p.uri, stubs.get(p.uri)!])), hosts: index, options };
   for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) found[order.get(uri)!].push(...list);
   // Each list holds the host part then the cross-host part, each sorted; one stable sort gives the order
