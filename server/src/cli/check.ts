@@ -71,17 +71,31 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
   return runCheckStreamed(args, version) ?? runCheckWhole(args, version);
 }
 
-/** `runCheck` on one WorkspaceStore holding every file (the classic path; the fallback of the streamed one). */
-export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome {
-  const store = new WorkspaceStore(args.options);
+/**
+ * Walks every PATH: its listing and the base its files are shown relative to (DESIGN §4). A PATH that does
+ * not exist gives the usage outcome (exit 2) instead.
+ */
+function walkPaths(paths: readonly string[]): { bases: CliBase[]; listings: Array<ReturnType<typeof walk>> } | CheckOutcome {
   const bases: CliBase[] = [];
-  const unreadable: Finding[] = [];
-  let fileCount = 0;
-  for (const p of args.paths) {
+  const listings: Array<ReturnType<typeof walk>> = [];
+  for (const p of paths) {
     if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
     const listing = walk(p);
     const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: args.paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    listings.push(listing);
+  }
+  return { bases, listings };
+}
+
+/** `runCheck` on one WorkspaceStore holding every file (the classic path; the fallback of the streamed one). */
+export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome {
+  const walked = walkPaths(args.paths);
+  if ('exitCode' in walked) return walked;
+  const store = new WorkspaceStore(args.options);
+  const unreadable: Finding[] = [];
+  let fileCount = 0;
+  for (const listing of walked.listings) {
     for (const j of listing.vpnconfJson) {
       const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
       if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
@@ -96,7 +110,7 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
   }
   const snapshot = store.snapshot();
   const byUri = runChecks(snapshot, args.overrides);
-  return report(args, version, bases, unreadable, byUri, fileCount, collectSecrets(snapshot));
+  return report(args, version, walked.bases, unreadable, byUri, fileCount, collectSecrets(snapshot));
 }
 
 /** Formats the findings of a run, redacts every secret, and decides the exit code. */
@@ -120,15 +134,12 @@ function report(args: CheckArgs, version: string, bases: CliBase[], unreadable: 
  * whole-workspace answer (an include across hosts): the caller then runs `runCheckWhole`.
  */
 function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null {
-  const bases: CliBase[] = [];
+  const walked = walkPaths(args.paths);
+  if ('exitCode' in walked) return walked;
   const overrides = new Map<string, HostOverrides>();
   const jsonErrors: Array<{ at: number; finding: Finding }> = [];
   const plan: PlannedFile[] = [];
-  for (const p of args.paths) {
-    if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
-    const listing = walk(p);
-    const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: args.paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+  for (const listing of walked.listings) {
     for (const j of listing.vpnconfJson) {
       const path = toPosix(j);
       const parsed = parseVpnconfJson(path.replace(/\/[^/]*$/, '') || '/', readFileSync(j, 'utf8'));
@@ -155,7 +166,7 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
     if (problem) unreadable.push({ uri: plan[i].uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${problem}.` });
   }
   const secrets = [...new Set(run.secrets)].sort((a, b) => b.length - a.length);
-  return report(args, version, bases, unreadable, run.byUri, plan.length, secrets);
+  return report(args, version, walked.bases, unreadable, run.byUri, plan.length, secrets);
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

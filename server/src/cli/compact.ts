@@ -3,14 +3,30 @@ import type { Position, Range } from '../core/types';
 import type { FrrFacts } from '../languages/frr/facts';
 
 /**
- * Shares equal `Range`/`Position` objects across the facts of every host: a fleet's files put the same
- * keywords on the same lines, so tunnel ends, BGP facts and findings of 10,000 hosts hold a few thousand
- * distinct ranges instead of ~20 range objects (3 heap objects each) per tunnel end. Shared objects are
- * frozen, so a caller that tried to change one would fail loudly instead of moving another host's range.
+ * Shares equal `Range`/`Position` objects and strings across the facts of every host: a fleet's files put
+ * the same keywords on the same lines, so tunnel ends, BGP facts and findings of 10,000 hosts hold a few
+ * thousand distinct ranges instead of ~20 range objects (3 heap objects each) per tunnel end. Shared
+ * objects are frozen, so a caller that tried to change one would fail loudly instead of moving another
+ * host's range. Strings are stored flat: a value sliced out of a file's text would keep the whole text.
  */
-export class RangeInterner {
+export class FactInterner {
   private readonly positions = new Map<number, Position>();
   private readonly ranges = new Map<Position, Map<Position, Range>>();
+  private readonly strings = new Map<string, string>();
+
+  /**
+   * The shared flat copy of `s`. Strings under 13 characters are never slices or ropes in V8 (they are
+   * copied), so only longer ones are interned.
+   */
+  string(s: string): string {
+    if (s.length < 13) return s;
+    let hit = this.strings.get(s);
+    if (hit === undefined) {
+      hit = (s + ' ').slice(0, -1); // flattens a rope and detaches a slice from its parent text
+      this.strings.set(hit, hit);
+    }
+    return hit;
+  }
 
   /** The shared position equal to `p` (or `p` itself when its character does not fit the key). */
   position(p: Position): Position {
@@ -33,12 +49,13 @@ export class RangeInterner {
   }
 
   /**
-   * Replaces, in place, every range reachable from `root` through plain objects and arrays by its shared
-   * copy. Frozen objects (memoized CIDRs, shared ranges), Maps, class instances and the properties named in
+   * Replaces, in place, every range and string reachable from `root` through plain objects and arrays by
+   * its shared copy. Frozen objects (memoized CIDRs, shared ranges), Maps, class instances and the properties named in
    * `skip` (e.g. `host`, `file`: shared or already light) are not entered. Returns `root`.
    */
   compact<T>(root: T, skip: ReadonlySet<string> = DEFAULT_SKIP, seen = new Set<object>()): T {
     const visit = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.string(v);
       if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
       if (isRange(v)) return this.range(v);
       if (seen.has(v)) return v;
