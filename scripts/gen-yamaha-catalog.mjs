@@ -56,7 +56,6 @@ const OVERRIDES = {
   'bgp log': (c) => { c.params[0].repeat = true; },
   'tunnel enable': (c) => { c.params[0].repeat = true; },
   'tunnel disable': (c) => { c.params[0].repeat = true; },
-  'tunnel name': (c) => { c.freeTail = true; },
   'description': (c) => { c.freeTail = true; c.params[1].optional = true; },
   'ipsec ike pre-shared-key': (c) => { c.params[2].secret = true; c.params[2].name = 'key'; },
   'ipsec ike xauth myname': (c) => { c.params[2].secret = true; },
@@ -123,6 +122,13 @@ for (const raw of commands) {
     if (new RegExp(`\\b${p.name.replace(/[-]/g, '\\-')} \\.\\.\\.`).test(raw.syntax)) p.repeat = true;
     if (p.type === 'key=value') p.valueType = kvValueType(p);
     if (p.max_by_model) { p.maxByModel = true; delete p.max_by_model; }
+  }
+  // `ip_address[/mask]` is one word (address with an optional /mask); the reference sometimes lists the mask
+  // as a second parameter, which made `ip pp address 203.0.113.5/32` look like a bad IPv4 address.
+  const joined = c.params.findIndex((p, i) => p.type === 'ipv4' && c.params[i + 1]?.name === 'mask' && /\[\/mask\]/.test(c.syntax));
+  if (joined >= 0) {
+    c.params[joined].type = 'ipv4-prefix';
+    c.params.splice(joined + 1, 1);
   }
   const fix = OVERRIDES[raw.name];
   if (fix) fix(c);

@@ -275,7 +275,8 @@ connection.onRequest(SCAFFOLD, (p: ScaffoldParams): ScaffoldResponse => {
     }
     const defined = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     const snapshot = store.snapshot();
-    const result = generate({ ...base, ...defined }, snapshot);
+    // Peer addresses the client sent are the user's: a clash with the host is refused, not moved.
+    const result = generate({ ...base, ...defined, ...(defined.peerOutside ? { peerOutsideDefaulted: false } : {}) }, snapshot);
     return { edit: toWorkspaceEdit(result.files, snapshot), notes: result.notes, files: result.files.map((f) => ({ path: f.path, mode: f.mode, secret: !!f.secret })) };
   } catch (e) {
     return { error: (e as Error).message };

@@ -147,6 +147,9 @@ async function askRequest(ctx: ScaffoldContextResult, args: ScaffoldArgs, import
   const twoOctet = cpe === 'yamaha-rtx' ? 65535 : 4294967295;
   const peerOutside = args.peerOutside ?? split((await ask(`${title} (4/7): the peer's two outside addresses`, DOC_PEERS[peer], validate.twoIpv4, 'tunnel 1, tunnel 2')) ?? '');
   if (peerOutside.length !== 2) return undefined;
+  // The prefilled documentation addresses kept as they are: leave them to the server, which moves them to
+  // addresses the host does not use yet (addresses the user typed are refused there if already in use).
+  const keptDefault = !args.peerOutside && peerOutside.join(',') === split(DOC_PEERS[peer]).join(',');
   const localOutside = args.localOutside ?? (await ask(`${title} (5/7): our outside address`, '198.51.100.10', validate.ipv4, 'left= / ipsec ike local address'));
   if (!localOutside) return undefined;
   let localId = args.localId;
@@ -168,7 +171,7 @@ async function askRequest(ctx: ScaffoldContextResult, args: ScaffoldArgs, import
     peer,
     target,
     ...(peerTarget ? { peerTarget } : {}),
-    peerOutside: [peerOutside[0], peerOutside[1]],
+    ...(keptDefault ? {} : { peerOutside: [peerOutside[0], peerOutside[1]] as [string, string] }),
     localOutside: localOutside.trim(),
     ...(localId ? { localId } : {}),
     localNets,

@@ -6,6 +6,7 @@ import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
 import { perHostEnds } from './util';
+import { moveInsideFix } from './cloud-inside-move';
 
 /**
  * Inside (tunnel interface) CIDR rules of the cloud at the far end (ends whose peer is AWS or OCI, from
@@ -44,13 +45,16 @@ const at = (f: Fact<unknown>, message: string, severity: 'error' | 'warning' = '
   ...(data ? { data } : {}),
 });
 
+/** Finding data for the "move to a free compliant /30" fix. */
+const move = (e: TunnelEnd): object => ({ end: e.key, kind: 'move' });
+
 function awsFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
   const c = l.value;
   if (c.family !== 4) return [];
-  if (c.prefix !== 30) return [at(l, `AWS inside tunnel CIDRs are /30s; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`)];
-  if (!contains(AWS_INSIDE_PARENT, c)) return [at(l, `AWS inside tunnel CIDRs lie in 169.254.0.0/16; ${c.networkText} of conn \`${e.name}\` does not.`)];
+  if (c.prefix !== 30) return [at(l, `AWS inside tunnel CIDRs are /30s; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`, 'error', move(e))];
+  if (!contains(AWS_INSIDE_PARENT, c)) return [at(l, `AWS inside tunnel CIDRs lie in 169.254.0.0/16; ${c.networkText} of conn \`${e.name}\` does not.`, 'error', move(e))];
   const reserved = AWS_RESERVED_INSIDE.find((r) => overlaps(r, c));
-  if (reserved) return [at(l, `AWS reserves ${reserved.networkText}; choose another /30 in 169.254.0.0/16 for conn \`${e.name}\`.`)];
+  if (reserved) return [at(l, `AWS reserves ${reserved.networkText}; choose another /30 in 169.254.0.0/16 for conn \`${e.name}\`.`, 'error', move(e))];
   const out: Finding[] = [];
   const ours = addressText(4, c.network + 2n);
   const theirs = addressText(4, c.network + 1n);
@@ -63,18 +67,26 @@ function awsFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
 function ociFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
   const c = l.value;
   if (c.family !== 4) return [];
-  if (c.prefix !== 30 && c.prefix !== 31) return [at(l, `OCI inside tunnel interfaces are a /30 or /31; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`)];
+  if (c.prefix !== 30 && c.prefix !== 31) return [at(l, `OCI inside tunnel interfaces are a /30 or /31; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`, 'error', move(e))];
   const reserved = OCI_RESERVED_INSIDE.find((r) => overlaps(r, c));
-  if (reserved) return [at(l, `${c.networkText} lies in a link-local range OCI reserves (${reserved.networkText}); choose another /30 or /31.`, 'warning')];
+  if (reserved) return [at(l, `${c.networkText} lies in a link-local range OCI reserves (${reserved.networkText}); choose another /30 or /31.`, 'warning', move(e))];
   return [];
 }
 
-/** Quick fixes (AWS): put our end on N+2 and the AWS end on N+1 of the /30. */
+/**
+ * Quick fixes: AWS host order (our end on N+2, the AWS end on N+1 of the /30); and for a prefix the cloud
+ * does not accept, a move to a free compliant /30 (see cloud-inside-move.ts).
+ */
 export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): CodeActionLike[] {
   const data = finding.data as { end?: string; kind?: string } | undefined;
-  const e = tunnelModel(snapshot).ends.find((x) => x.key === data?.end);
+  const model = tunnelModel(snapshot);
+  const e = model.ends.find((x) => x.key === data?.end);
   const l = e?.insideLocal;
   if (!e || !l) return [];
+  if (data?.kind === 'move') {
+    const cloud = model.cloud.get(e);
+    return cloud ? moveInsideFix(snapshot, e, cloud) : [];
+  }
   const c = l.value;
   if (data?.kind === 'local') {
     const text = `${addressText(4, c.network + 2n)}/30`;

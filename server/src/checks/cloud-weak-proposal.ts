@@ -23,7 +23,8 @@ export const check: WorkspaceCheck = {
     for (const e of ends) {
       const cloud = model.cloud.get(e);
       if (!cloud) continue;
-      for (const [f, phase] of [[e.ike, 1], [e.esp, 2]] as const) {
+      const facts: Array<readonly [Fact<string> | undefined, 1 | 2]> = [...(e.ikeParts?.length ? e.ikeParts.map((p) => [p, 1] as const) : [[e.ike, 1] as const]), [e.esp, 2]];
+      for (const [f, phase] of facts) {
         if (!f) continue;
         const k = `${f.uri}|${f.range.start.line}|${cloud}`;
         if (seen.has(k)) continue;

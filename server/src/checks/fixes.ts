@@ -5,6 +5,7 @@ import { fixes as markDuplicate } from './mark-duplicate';
 import { fixes as insidePeerMismatch } from './inside-peer-mismatch';
 import { fixes as cloudInsideCidr } from './cloud-inside-cidr';
 import { fixes as cloudPskFormat } from './cloud-psk-format';
+import { fixes as secretsDuplicate } from './secrets-duplicate';
 
 /**
  * Quick-fix providers of the cross-file checks, by diagnostic code. Each lives beside its check and is a
@@ -18,4 +19,5 @@ export const FIXES: Readonly<Record<string, FixProvider>> = {
   'inside-peer-mismatch': insidePeerMismatch,
   'cloud-inside-cidr': cloudInsideCidr,
   'cloud-psk-format': cloudPskFormat,
+  'secrets-duplicate': secretsDuplicate,
 };

@@ -32,11 +32,14 @@ export const check: FileCheck = {
   run(file) {
     const out: FileProblem[] = [];
     for (const r of frrFacts(file)?.routers ?? []) {
+      const groups = new Map(r.neighbors.filter((n) => n.kind === 'peer-group').map((g) => [g.name, g]));
       for (const n of r.neighbors) {
-        const cloud = cloudOfNeighbor(n);
+        // A peer-group member inherits the group's remote-as and timers unless it sets its own.
+        const group = n.peerGroup ? groups.get(n.peerGroup.value) : undefined;
+        const cloud = cloudOfNeighbor(n.remoteAs || !group?.remoteAs ? n : { ...n, remoteAs: group.remoteAs });
         const want = cloud ? CLOUD_TIMERS[cloud] : undefined;
         if (!want) continue;
-        const t = n.timers ?? r.timers;
+        const t = n.timers ?? group?.timers ?? r.timers;
         const have = t ?? FRR_DEFAULT;
         if (have.hold === want.hold && have.keepalive === want.keepalive) continue;
         const range = t?.range ?? n.range;

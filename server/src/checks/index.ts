@@ -20,6 +20,7 @@ import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
 import { check as pskMismatch } from './psk-mismatch';
+import { check as secretsDuplicate } from './secrets-duplicate';
 import { check as markDuplicate } from './mark-duplicate';
 import { check as insidePeerMismatch } from './inside-peer-mismatch';
 import { check as subnetOverlap } from './subnet-overlap';
@@ -57,6 +58,7 @@ export const CHECKS: readonly Check[] = [
   defaultrouteBoth,
   pskMissing,
   pskMismatch,
+  secretsDuplicate,
   markDuplicate,
   insidePeerMismatch,
   subnetOverlap,

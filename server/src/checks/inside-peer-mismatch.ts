@@ -160,6 +160,8 @@ function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>
   for (const n of bgp.neighbors) {
     if (attached.has(n)) continue;
     const a = n.address.value;
+    // The other host of some tunnel's prefix (two tunnels sharing one /30: subnet-overlap's finding) is no typo.
+    if (nets.some((l) => l.value.family === a.family && peerOf(l.value) === a.addr)) continue;
     const near = nets.find((l) => l.value.family === a.family && a.family === 4 && cidrOf(4, l.value.addr, 24).network === cidrOf(4, a.addr, 24).network);
     const cloudAsn = n.remoteAsn && [31898, 14544, 7224, 10124, 9059, 17493, 64512].includes(n.remoteAsn.value);
     if (!near && !cloudAsn) continue;

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Finding } from '../core/types';
 import { PSK_ALPHABET } from '../model/clouds';
+import { pskText } from '../model/secrets';
 import { hostLabel, tunnelModel, type TunnelEnd } from '../model/tunnels';
+import { yamahaFactsOf } from '../model/yamaha';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
@@ -10,6 +12,8 @@ import type { WorkspaceCheck } from './types';
  * DESIGN §2 `psk-missing`: a loaded conn that authenticates with a PSK (`authby=secret`, or
  * `leftauth`/`rightauth=secret`) has no entry in its host's secrets files that Libreswan would pick for
  * its IDs (model/secrets.ts: most specific match wins; `%any` and a bare `:` line are defaults).
+ * A Yamaha RTX tunnel whose IKE gateway authenticates with a PSK (model/ends-yamaha.ts `gatewayUsesPsk`)
+ * but has no `ipsec ike pre-shared-key G ...` is reported the same way.
  */
 export const check: WorkspaceCheck = {
   code: 'psk-missing',
@@ -20,7 +24,13 @@ export const check: WorkspaceCheck = {
     const model = tunnelModel(snapshot);
     const out: Finding[] = [];
     for (const e of model.ends) {
-      if (!e.usesPsk || e.psk || e.vendor !== 'libreswan') continue;
+      if (!e.usesPsk || e.psk) continue;
+      if (e.vendor === 'yamaha') {
+        const f = yamahaFinding(snapshot, e);
+        if (f) out.push(f);
+        continue;
+      }
+      if (e.vendor !== 'libreswan') continue;
       const hasSecrets = e.host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan-secrets');
       const ids = selectorsFor(e);
       const where = hasSecrets ? 'no entry of this host\'s secrets files matches it' : 'this host has no secrets file (ipsec.secrets)';
@@ -76,6 +86,7 @@ export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): Cod
   const key = (finding.data as { end?: string } | undefined)?.end;
   const e = model.ends.find((x) => x.key === key && x.uri === finding.uri);
   if (!e) return [];
+  if (e.vendor === 'yamaha') return yamahaFixes(e, snapshot);
   const secretsUris = e.host.fileUris.filter((u) => snapshot.files.get(u)?.languageId === 'libreswan-secrets');
   const target = secretsUris.find((u) => u.endsWith('/ipsec.secrets')) ?? secretsUris[0];
   if (!target) return [];
@@ -98,4 +109,58 @@ export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): Cod
 /** A secret as it must be written in a secrets file: `0x`/`0s`/`0t` forms as they are, text in double quotes. */
 export function secretLiteral(secret: string): string {
   return /^0[xXsStT]/.test(secret) ? secret : `"${secret}"`;
+}
+
+/** The `tunnel select N` facts and IKE gateway of a Yamaha end (its key ends in `#tunnel N`). */
+function yamahaTunnel(snapshot: WorkspaceSnapshot, e: TunnelEnd) {
+  const file = snapshot.files.get(e.uri);
+  const id = Number(/#tunnel (\d+)$/.exec(e.key)?.[1]);
+  const t = file ? yamahaFactsOf(file)?.tunnels.find((x) => x.id === id) : undefined;
+  return file && t?.ike ? { file, t, g: t.ike } : null;
+}
+
+/** The finding for a Yamaha tunnel whose PSK-authenticated IKE gateway has no pre-shared key. */
+function yamahaFinding(snapshot: WorkspaceSnapshot, e: TunnelEnd): Finding | null {
+  const y = yamahaTunnel(snapshot, e);
+  if (!y) return null;
+  const how = y.g.authMethod ? `(ipsec ike auth method ${y.g.id} ${y.g.authMethod.value})` : '(no ipsec ike auth method: a PSK unless a certificate is set)';
+  return {
+    uri: e.uri,
+    range: e.nameRange,
+    severity: 'error',
+    code: 'psk-missing',
+    message: `${e.name} authenticates its IKE gateway ${y.g.id} with a pre-shared key ${how}, but there is no \`ipsec ike pre-shared-key ${y.g.id} text ...\`.`,
+    ...(e.authby ? { related: [{ uri: e.authby.uri, range: e.authby.range, message: e.authby.text }] } : {}),
+    data: { end: e.key },
+  };
+}
+
+/**
+ * Quick fixes for a Yamaha tunnel: insert `ipsec ike pre-shared-key G text KEY` after the gateway's last
+ * `ipsec ike ... G` line in the tunnel block (same indentation and line ends), with the other end's key
+ * when it has one (hex form when that key is not plain printable text), else a fresh random key.
+ */
+function yamahaFixes(e: TunnelEnd, snapshot: WorkspaceSnapshot): CodeActionLike[] {
+  const y = yamahaTunnel(snapshot, e);
+  if (!y) return [];
+  const { file, t, g } = y;
+  const inBlock = (l: number): boolean => l >= t.selectLine && l <= t.endLine;
+  const anchors = g.commands.filter((c) => c.inTunnel === t.id && inBlock(c.range.start.line)).map((c) => c.range.start.line);
+  const line = anchors.length ? Math.max(...anchors) : (t.ipsecTunnel?.range.start.line ?? t.selectLine);
+  const indent = /^[\t ]*/.exec(file.lines[line] ?? '')![0] || (line === t.selectLine ? ' ' : '');
+  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const last = line + 1 >= file.lines.length;
+  const at = last ? { line, character: (file.lines[line] ?? '').length } : { line: line + 1, character: 0 };
+  const edit = (key: string) => ({ uri: file.uri, range: { start: at, end: at }, newText: `${last ? eol : ''}${indent}ipsec ike pre-shared-key ${g.id} ${key}${last ? '' : eol}` });
+  const out: CodeActionLike[] = [];
+  const peer = tunnelModel(snapshot).peer.get(e);
+  const theirs = peer?.psk?.psk;
+  if (peer && theirs) {
+    const secret = theirs.entry.secret ?? '';
+    const typed = peer.vendor === 'yamaha' ? (/^0x/i.test(secret) ? null : secret) : pskText(secret);
+    const key = typed !== null && /^[\x21-\x7e]+$/.test(typed) && !typed.includes('"') ? `text ${typed}` : `0x${theirs.bytes}`;
+    out.push({ title: `Add the pre-shared key of ${hostLabel(peer.host)} (${peer.name})`, edits: [edit(key)], isPreferred: true });
+  }
+  out.push({ title: 'Add a new random pre-shared key', edits: [edit(`text ${generatePsk()}`)], isPreferred: !out.length });
+  return out;
 }

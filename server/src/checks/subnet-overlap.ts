@@ -5,10 +5,12 @@ import type { WorkspaceCheck } from './types';
 import type { AnalyzedFile } from '../workspace/types';
 import { frrFacts } from './frr-util';
 import { parseCidr } from '../model/ip';
+import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
+import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 
 /**
  * DESIGN §2 `subnet-overlap`:
- * 1. a conn's local and remote networks overlap (`leftsubnet` vs `rightsubnet`; a `0.0.0.0/0` side is the
+ * 1. a conn's local and remote networks overlap (`leftsubnet` vs `rightsubnet`, reported on both lines; a `0.0.0.0/0` side is the
  *    route-based or full-tunnel pattern and is exempt);
  * 2. two tunnels of one host to different peer sites carry the same remote network in policy-based
  *    selectors (both unmarked): the kernel holds two IPsec policies for one destination and only one
@@ -18,11 +20,16 @@ import { parseCidr } from '../model/ip';
  * 3. the inside prefixes (`leftvti`) of two tunnels on one host overlap;
  * 4. an FRR `network` the host advertises lies inside (or equals) a remote network of one of its tunnels:
  *    we would announce the peer's own address space back to it. A strict supernet (a summary) is fine.
+ * 5. a static route of the host (FRR `ip route`, Yamaha `ip route`) steals a tunnel's traffic: its prefix
+ *    equals or lies inside a network the host routes into a tunnel, it points somewhere else, and its
+ *    distance is not above the tunnel route's. See `routeBypassesTunnel` for what counts and what not.
+ * 6. a route into a tunnel covers (equals or lies inside) one of the host's own networks (a `leftsubnet`,
+ *    a connected FRR interface network): local addresses would be sent to the peer. See `routeIntoTunnelLocal`.
  */
 export const check: WorkspaceCheck = {
   code: 'subnet-overlap',
   defaultSeverity: 'warning',
-  description: 'Local and remote networks overlap, two peers carry the same remote network, or inside CIDRs of two tunnels overlap.',
+  description: 'Local and remote networks overlap, two peers carry the same remote network, inside CIDRs of two tunnels overlap, or a static route keeps traffic out of a tunnel (or sends local networks into one).',
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
@@ -33,6 +40,11 @@ export const check: WorkspaceCheck = {
       out.push(...insideOverlaps(ends));
       const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
       out.push(...advertisedInsideRemote(frrFiles, ends));
+      const routes = hostStaticRoutes(snapshot, host, ends);
+      if (!routes.length) continue;
+      const local = localNets(ends, hostConnectedNets(snapshot, host));
+      out.push(...routeBypassesTunnel(routes, ends, local));
+      out.push(...routeIntoTunnelLocal(routes, local));
     }
     return out;
   },
@@ -51,11 +63,16 @@ const subnetKey = (e: TunnelEnd, local: boolean): string => `${local === (e.loca
 
 function localVsRemote(e: TunnelEnd): Finding[] {
   const out: Finding[] = [];
+  const reportedLocal = new Set<Fact<Cidr>>();
   for (const r of e.remoteNets) {
     if (isDefaultRoute(r.value)) continue;
     const l = e.localNets.find((x) => !isDefaultRoute(x.value) && overlaps(x.value, r.value));
     if (!l) continue;
     out.push(finding(r, `${subnetKey(e, false)} ${r.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, true)} ${l.text}: traffic between them cannot be told apart.`, l, `${subnetKey(e, true)} of conn ${e.name}`));
+    // The mistake may sit on either line: the local side is reported too, once per local network.
+    if (reportedLocal.has(l)) continue;
+    reportedLocal.add(l);
+    out.push(finding(l, `${subnetKey(e, true)} ${l.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, false)} ${r.text}: traffic between them cannot be told apart.`, r, `${subnetKey(e, false)} of conn ${e.name}`));
   }
   return out;
 }

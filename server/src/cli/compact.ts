@@ -1,6 +1,5 @@
 // Compact forms of the facts the streamed CLI keeps between hosts (cli/stream.ts).
 import type { Position, Range } from '../core/types';
-import type { FrrFacts } from '../languages/frr/facts';
 
 /**
  * Shares equal `Range`/`Position` objects and strings across the facts of every host: a fleet's files put
@@ -78,13 +77,3 @@ const DEFAULT_SKIP: ReadonlySet<string> = new Set(['host', 'file']);
 
 const isPosition = (p: unknown): p is Position => typeof p === 'object' && p !== null && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number' && Object.keys(p).length === 2;
 const isRange = (r: unknown): r is Range => isPosition((r as Range).start) && isPosition((r as Range).end) && Object.keys(r as object).length === 2;
-
-/**
- * The part of an FRR file's facts that the cross-host checks read (subnet-overlap: the `network`
- * statements of each `router bgp`); the rest was used by the file's own checks, which have run.
- * Keep this in step with the cross-host checks' use of `frrFacts` (test/unit/cli-stream.test.ts compares
- * the streamed and whole-workspace outputs on every fixture).
- */
-export function crossHostFrrFacts(f: FrrFacts): FrrFacts {
-  return { routers: f.routers.map((r) => ({ ...r, neighbors: [] })), prefixLists: [], routeMaps: [], refs: [], staticRoutes: [], interfaces: [] };
-}

@@ -6,7 +6,8 @@ import { uriOfPath, WorkspaceStore } from '../workspace/workspace';
 
 /** Usage text of `vpnconf scaffold`. */
 export const SCAFFOLD_USAGE = `usage: vpnconf scaffold --cpe libreswan-frr|yamaha-rtx --cloud aws|oci|libreswan --out DIR [options]
-  --peer-address A,B     the peer's two outside addresses (default: documentation addresses)
+  --peer-address A,B     the peer's two outside addresses (default: documentation addresses the
+                         host does not use yet; given addresses it already uses are refused)
   --local-address A      our outside address (default 198.51.100.10)
   --local-id ID          our IKE ID when behind NAT (public address or @fqdn)
   --local-nets N,...     networks we announce over BGP (default 10.10.0.0/16)
@@ -74,6 +75,7 @@ export function parseScaffoldArgs(argv: readonly string[], cwd = process.cwd()):
   if (peers) {
     if (peers.length !== 2) return '--peer-address takes two addresses: A,B';
     request.peerOutside = [peers[0], peers[1]];
+    request.peerOutsideDefaulted = false;
   }
   if (o.has('--local-address')) request.localOutside = o.get('--local-address')!;
   if (o.has('--local-id')) request.localId = o.get('--local-id')!;

@@ -11,12 +11,14 @@ import type { Finding } from '../core/types';
 import type { FrrFile } from '../languages/frr/ast';
 import { parseAny } from '../languages';
 import { forgetLibreswanHost, includeTries, isGlobDir, resolveInclude } from '../model/libreswan';
+import { seedFrrFactsOfFile } from '../model/ends-frr';
 import { hostBgp, hostEnds, rebaseHostFacts } from '../model/tunnels';
+import { seedYamahaFacts, yamahaFactsOf } from '../model/yamaha';
 import { readDiskFile } from '../workspace/disk';
 import { groupHosts, type Host, type HostIndex, type HostOverrides } from '../workspace/hosts';
 import type { AnalyzedFile, ParsedFile, WorkspaceSnapshot } from '../workspace/types';
 import { analyzeFile } from '../workspace/workspace';
-import { crossHostFrrFacts, FactInterner } from './compact';
+import { FactInterner } from './compact';
 import { secretsOfFile } from './secrets';
 
 /** One file the CLI will check: where it is on disk, its canonical URI and path, and its language. */
@@ -47,18 +49,27 @@ const CROSS_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'workspa
 
 const emptyAst = new Map<string, ParsedFile>();
 /**
- * A stand-in for a checked file: same identity fields, an empty AST (a fresh object for FRR, seeded with
- * the part of the file's lowered facts the cross-host checks read).
+ * A stand-in for a checked file: same identity fields, an empty AST (a fresh object for FRR and Yamaha,
+ * seeded with the file's lowered facts, which cross-host checks read: subnet-overlap (FRR), psk-missing (Yamaha)).
  */
 function standIn(f: AnalyzedFile, interner: FactInterner): AnalyzedFile {
-  let parsed = f.languageId === 'frr' ? undefined : emptyAst.get(f.languageId);
+  const own = f.languageId === 'frr' || f.languageId === 'yamaha-rtx';
+  let parsed = own ? undefined : emptyAst.get(f.languageId);
   if (!parsed) {
     parsed = parseAny(f.languageId, '').parsed;
-    if (f.languageId !== 'frr') emptyAst.set(f.languageId, parsed);
+    if (!own) emptyAst.set(f.languageId, parsed);
+  }
+  if (parsed.languageId === 'yamaha-rtx') {
+    const facts = yamahaFactsOf(f);
+    if (facts) seedYamahaFacts(parsed.ast, interner.compact(facts));
   }
   if (parsed.languageId === 'frr') {
     const facts = frrFacts(f);
-    if (facts) seedFrrFacts(parsed.ast as FrrFile, interner.compact(crossHostFrrFacts(facts)));
+    if (facts) {
+      interner.compact(facts);
+      seedFrrFacts(parsed.ast as FrrFile, facts);
+      seedFrrFactsOfFile(parsed.ast as FrrFile, facts);
+    }
   }
   const stub: AnalyzedFile = { uri: f.uri, path: f.path, languageId: f.languageId, version: f.version, text: '', lines: [], parsed, parseProblems: [] };
   if (f.mode !== undefined) stub.mode = f.mode;

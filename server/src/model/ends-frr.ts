@@ -9,6 +9,11 @@ import type { BgpNeighborFact, HostBgp } from './tunnel-types';
 
 const memo = new WeakMap<FrrFile, FrrFacts>();
 
+/** Records `facts` as the lowered facts of `ast` (CLI streaming: see `seedFrrFacts` in checks/frr-util.ts). */
+export function seedFrrFactsOfFile(ast: FrrFile, facts: FrrFacts): void {
+  memo.set(ast, facts);
+}
+
 /** Lowered facts of an FRR file (memoized per AST). */
 export function frrFactsOfFile(file: AnalyzedFile): FrrFacts | null {
   if (file.parsed.languageId !== 'frr') return null;
@@ -61,14 +66,18 @@ function computeFileBgp(file: AnalyzedFile): HostBgp | null {
     if (r.vrf) continue;
     const asn = r.asn ? Number(r.asn.value) : NaN;
     if (!bgp.localAsn && Number.isFinite(asn)) bgp.localAsn = { value: asn, text: r.asn!.value, uri, range: r.asn!.range };
+    const groups = new Map(r.neighbors.filter((n) => n.kind === 'peer-group').map((g) => [g.name, g]));
     for (const n of r.neighbors) {
       if (n.kind !== 'ipv4' && n.kind !== 'ipv6') continue;
       const c = parseCidr(n.name);
       if (!c) continue;
-      const remote = n.remoteAs && /^\d+$/.test(n.remoteAs.value) ? Number(n.remoteAs.value) : undefined;
+      // A member of a peer-group takes the group's remote-as (`neighbor AWS remote-as 64512` +
+      // `neighbor 169.254.88.1 peer-group AWS`): the usual way to write the two neighbors of a redundant pair.
+      const remoteAs = n.remoteAs ?? (n.peerGroup ? groups.get(n.peerGroup.value)?.remoteAs : undefined);
+      const remote = remoteAs && /^\d+$/.test(remoteAs.value) ? Number(remoteAs.value) : undefined;
       const nb: BgpNeighborFact = {
         address: { value: c, text: n.name, uri, range: n.range },
-        ...(remote !== undefined ? { remoteAsn: { value: remote, text: n.remoteAs!.value, uri, range: n.remoteAs!.range } } : {}),
+        ...(remote !== undefined ? { remoteAsn: { value: remote, text: remoteAs!.value, uri, range: remoteAs!.range } } : {}),
         mentions: mentions(file, n.name, n.lines, n.range),
       };
       bgp.neighbors.push(nb);

@@ -44,6 +44,15 @@ export function yamahaBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp | nu
   return bgp.neighbors.length || bgp.localAsn ? bgp : null;
 }
 
+/** Phase 2 of `ipsec sa policy P G esp ENC [AUTH]`: both algorithm words (the HMAC is the integrity of ESP). */
+function espOf(uri: string, t: TunnelFacts): Fact<string> | undefined {
+  const enc = t.saPolicy?.espAlgorithm;
+  if (!enc) return undefined;
+  const auth = t.saPolicy!.ahAlgorithm;
+  const text = auth ? `${enc.value} ${auth.value}` : enc.value;
+  return { value: text, text, uri, range: auth && auth.range.end.line === enc.range.start.line ? { start: enc.range.start, end: auth.range.end } : enc.range };
+}
+
 function yamahaFiles(snapshot: WorkspaceSnapshot, host: Host): AnalyzedFile[] {
   return host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'yamaha-rtx');
 }
@@ -56,6 +65,19 @@ function nameKey(text: string): IdKey {
 
 function fact<T>(uri: string, v: { value: string; range: Range } | undefined, parse: (t: string) => T): Fact<T> | undefined {
   return v ? { value: parse(v.value), text: v.value, uri, range: v.range } : undefined;
+}
+
+/**
+ * Whether an IKE gateway authenticates with a pre-shared key. The catalog (reference section 15.3) lists
+ * the methods `auto`, `pre-shared-key`, `certificate` and `eap-md5` without a default; we take an absent
+ * method as `auto`, and read `auto` as a PSK unless the gateway has a certificate (`ipsec ike pki file G`),
+ * which is how an RTX picks between the two. `certificate` and `eap-md5` use no PSK of ours.
+ */
+export function gatewayUsesPsk(g: IkeGatewayFacts): boolean {
+  const m = g.authMethod?.value.toLowerCase() ?? 'auto';
+  if (m === 'pre-shared-key') return true;
+  if (m !== 'auto') return false;
+  return !g.commands.some((c) => c.name === 'ipsec ike pki file');
 }
 
 function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFacts): TunnelEnd {
@@ -80,7 +102,8 @@ function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFact
     localId: fact(uri, g.localName, nameKey),
     remote: fact(uri, g.remoteAddress, addr),
     remoteId: fact(uri, g.remoteName, nameKey),
-    usesPsk: true,
+    usesPsk: gatewayUsesPsk(g),
+    ...(g.authMethod ? { authby: { value: g.authMethod.value, text: `ipsec ike auth method ${g.id} ${g.authMethod.value}`, uri, range: g.authMethod.range } } : {}),
     psk: null,
     vtiShared: false,
     insideLocal: inside && t.insideAddress ? { value: inside, text: `${t.insideAddress.value}/${t.insideAddress.prefixLength}`, uri, range: t.insideAddress.range } : undefined,
@@ -88,7 +111,8 @@ function endOf(host: Host, file: AnalyzedFile, t: TunnelFacts, g: IkeGatewayFact
     localNets: [],
     remoteNets: [],
     ike: proposal.length ? { value: proposal.map((p) => p.value).join(' '), text: proposal.map((p) => p.value).join(' '), uri, range: (g.group ?? g.hash ?? g.encryption)!.range } : undefined,
-    esp: t.saPolicy?.espAlgorithm ? { value: t.saPolicy.espAlgorithm.value, text: t.saPolicy.espAlgorithm.value, uri, range: t.saPolicy.espAlgorithm.range } : undefined,
+    ikeParts: proposal.map((p) => ({ value: p.value, text: p.value, uri, range: p.range })),
+    esp: espOf(uri, t),
     bgp: {},
   };
   const k = g.preSharedKey;

@@ -1,15 +1,18 @@
 import type { SecretEntry } from '../languages/secrets/ast';
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { posix } from 'node:path';
 import { canonicalAddress } from './ip';
+import { resolveInclude } from './libreswan';
 
 /**
  * Pre-shared keys of a host and the way Libreswan picks one for a conn (lib/libswan/secrets.c,
  * `lsw_get_secret`): every PSK entry is scored by its ID selectors against the conn's local and remote
  * IDs; the best score wins, the first entry wins a tie. Scores, best first:
  * `me him` (both IDs named) > `me %any` > `me` alone (a single selector: any peer) > `him %any` >
- * bare `: PSK` (no selectors: the default). An entry naming only the peer, or naming IDs that are
- * neither, does not match.
+ * `%any` alone or a bare `: PSK` (no selectors: stored as two wildcards, so the same score). An entry naming only the peer, or naming IDs that are
+ * neither, does not match. "First" is in the order pluto reads the files (`secretsReadOrder`): an
+ * `include` in ipsec.secrets is read where it stands.
  */
 
 /** A normalized ID: `ip:<canonical address>`, `fqdn:<lower-case name>`, `text:<as written>`, or `any`. */
@@ -58,18 +61,60 @@ export function pskText(secret: string): string | null {
   return /^0[tT]/.test(secret) ? secret.slice(2) : secret;
 }
 
-/** Every PSK entry of the host's secrets files, in file order (files sorted by URI, `ipsec.secrets` first). */
-export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
-  const files = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan-secrets');
-  files.sort((a, b) => Number(!a.path.endsWith('/ipsec.secrets')) - Number(!b.path.endsWith('/ipsec.secrets')));
-  const out: PskEntry[] = [];
-  for (const file of files) {
-    if (file.parsed.languageId !== 'libreswan-secrets') continue;
-    for (const entry of file.parsed.ast.entries) {
-      if (entry.kind !== 'PSK' || entry.secret === null) continue;
-      const typed = pskText(entry.secret);
-      out.push({ entry, file, bytes: decodeSecret(entry.secret), length: [...(typed ?? entry.secret)].length, keys: entry.selectors.map((s) => idKey(s.text)) });
+/** One secrets entry in the order Libreswan reads it, with the file it is in. */
+export interface ReadEntry {
+  entry: SecretEntry;
+  file: AnalyzedFile;
+}
+
+/**
+ * The host's secrets entries in the order Libreswan reads them: `ipsec.secrets` line by line with each
+ * `include` read in place (relative to the including file; `/etc/...` re-rooted at the host, as for
+ * ipsec.conf includes), at most 10 levels deep; then the host's secrets files no include reached, by path.
+ * A file read twice contributes its entries once.
+ */
+export function secretsReadOrder(snapshot: WorkspaceSnapshot, host: Host): ReadEntry[] {
+  const files = host.fileUris
+    .map((u) => snapshot.files.get(u))
+    .filter((f): f is AnalyzedFile => f?.parsed.languageId === 'libreswan-secrets')
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byDir = new Map<string, AnalyzedFile[]>();
+  for (const f of files) {
+    const d = posix.dirname(f.path);
+    byDir.set(d, [...(byDir.get(d) ?? []), f]);
+  }
+  const out: ReadEntry[] = [];
+  const done = new Set<AnalyzedFile>();
+  const read = (file: AnalyzedFile, depth: number, stack: Set<AnalyzedFile>): void => {
+    if (file.parsed.languageId !== 'libreswan-secrets' || depth > 10 || stack.has(file)) return;
+    stack.add(file);
+    const ast = file.parsed.ast;
+    const items: Array<{ line: number; entry?: SecretEntry; include?: string }> = [
+      ...ast.entries.map((entry) => ({ line: entry.range.start.line, entry })),
+      ...ast.includes.map((inc) => ({ line: inc.line, include: inc.path })),
+    ].sort((a, b) => a.line - b.line);
+    if (!done.has(file)) {
+      done.add(file);
+      for (const it of items) {
+        if (it.entry) out.push({ entry: it.entry, file });
+        else if (it.include) for (const f of resolveInclude(file.path, it.include, byDir).sort((a, b) => (a.path < b.path ? -1 : 1))) read(f, depth + 1, stack);
+      }
     }
+    stack.delete(file);
+  };
+  const main = files.find((f) => posix.basename(f.path) === 'ipsec.secrets');
+  if (main) read(main, 0, new Set());
+  for (const f of files) read(f, 0, new Set());
+  return out;
+}
+
+/** Every PSK entry of the host's secrets files, in the order Libreswan reads them (`secretsReadOrder`). */
+export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
+  const out: PskEntry[] = [];
+  for (const { entry, file } of secretsReadOrder(snapshot, host)) {
+    if (entry.kind !== 'PSK' || entry.secret === null) continue;
+    const typed = pskText(entry.secret);
+    out.push({ entry, file, bytes: decodeSecret(entry.secret), length: [...(typed ?? entry.secret)].length, keys: entry.selectors.map((s) => idKey(s.text)) });
   }
   return out;
 }
@@ -78,7 +123,8 @@ const ME = 0o10;
 const HIM = 0o4;
 const ANY = 0o2;
 const DEFAULT = 0o1;
-const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
+/** The scores secrets.c accepts (its `switch (match)`): a lone wildcard (`%any`, or no selectors) is one. */
+const GOOD = new Set([ANY, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
 
 /**
  * Libreswan's score of one PSK entry for a conn, or 0 when it does not match. `local` null means the
@@ -86,7 +132,8 @@ const GOOD = new Set([DEFAULT, ME | DEFAULT, ME | ANY, HIM | ANY, ME | HIM]);
  * peer and not `%any` is taken to be this host's address, as it will be at run time.
  */
 export function matchScore(entry: SecretEntry, local: IdKey | null, remote: IdKey | null, keys?: readonly (IdKey | null)[]): number {
-  if (entry.selectors.length === 0) return DEFAULT;
+  // secrets.c add_secret stores an entry without selectors as two wildcard IDs: it scores as `%any`.
+  if (entry.selectors.length === 0) return ANY;
   let match = 0;
   for (let i = 0; i < entry.selectors.length; i++) {
     const k = keys ? keys[i] : idKey(entry.selectors[i].text);

@@ -100,6 +100,8 @@ export interface TunnelEnd {
   remoteNets: Fact<Cidr>[];
   /** Phase 1 / phase 2 proposals as written (`ike=`, `esp=`/`phase2alg=`, Yamaha algorithm lines). */
   ike?: Fact<string>;
+  /** Yamaha: the phase 1 words of `ike`, each on its own line (`ipsec ike encryption/hash/group`), so a weak one is reported where it is written. */
+  ikeParts?: Fact<string>[];
   esp?: Fact<string>;
   bgp: BgpFacts;
 }

@@ -4,6 +4,9 @@ import type { LanguageId } from '../core/types';
 /** First line that `show config` prints on Yamaha routers, e.g. `# RTX1210 Rev.14.01.42 (Fri Jan 1 ...)`. */
 export const YAMAHA_HEADER = /^#\s*(RTX|NVR|FWX|vRX)[0-9A-Za-z]*\s+Rev\.[0-9.]+/;
 
+const YAMAHA_TUNNEL = /^[\t ]*tunnel select \d+[\t ]*\r?$/m;
+const YAMAHA_IKE = /^[\t ]*ipsec ike (?:pre-shared-key|local address|remote address|encryption|hash|group) \d+ /m;
+
 /**
  * Decides the language of a file from its path (the same associations package.json contributes) and,
  * for ambiguous `*.conf` files, from its content. `path` uses POSIX separators. Returns null for files
@@ -19,6 +22,12 @@ export function detectLanguage(path: string, text?: string): LanguageId | null {
   if (text === undefined) return null;
   const head = text.slice(0, 4096);
   if (YAMAHA_HEADER.test(head.replace(/^\uFEFF/, ''))) return 'yamaha-rtx';
+  // A Yamaha command file without the show-config header (the AWS Yamaha download saved as .txt, a hand-kept
+  // command list): `tunnel select N` together with an `ipsec ike ... N` command is Yamaha and nothing else.
+  if (/\.(txt|cfg|conf)$/.test(base)) {
+    const body = text.slice(0, 16384); // the AWS download puts a few KB of prose before the first tunnel
+    if (YAMAHA_TUNNEL.test(body) && YAMAHA_IKE.test(body)) return 'yamaha-rtx';
+  }
   if (base.endsWith('.conf')) {
     if (/^(conn[\t ]+\S|config[\t ]+setup\b)/m.test(head)) return 'libreswan';
     if (/^(router bgp|ip route|ipv6 route|frr version|frr defaults)\b/m.test(head)) return 'frr';

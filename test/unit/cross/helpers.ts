@@ -4,7 +4,8 @@ import { runChecks } from '../../../server/src/checks/run';
 import { FIXES } from '../../../server/src/checks/fixes';
 import type { CodeActionLike } from '../../../server/src/checks/fix-types';
 import type { Finding } from '../../../server/src/core/types';
-import { pathOfUri } from '../../../server/src/workspace/workspace';
+import { pathOfUri, uriOfPath } from '../../../server/src/workspace/workspace';
+import { hover } from '../../../server/src/features/hover';
 import type { WorkspaceSnapshot } from '../../../server/src/workspace/types';
 
 /** A small workspace for fix tests: files by fixture path. */
@@ -55,4 +56,12 @@ export function apply(files: Files, fix: CodeActionLike): Files {
     out[p] = text;
   }
   return out;
+}
+
+/** The markdown of the hover at a 0-based position of a fixture file ('' when there is none). */
+export function hoverText(files: Files, path: string, line: number, character: number): string {
+  const { snapshot } = fixtureSnapshot(fixtureOf(files));
+  const file = snapshot.files.get(uriOfPath(`${FIXTURE_ROOT}/${path}`))!;
+  const h = hover(file, { line, character }, snapshot);
+  return h ? (h.contents as { value: string }).value : '';
 }

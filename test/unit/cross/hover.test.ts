@@ -1,19 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureOf } from './helpers';
-import { FIXTURE_ROOT, fixtureSnapshot } from '../../harness/run-fixture';
-import { hover } from '../../../server/src/features/hover';
-import { uriOfPath } from '../../../server/src/workspace/workspace';
+import { hoverText } from './helpers';
 import type { Files } from './helpers';
 
 /** Cross-file hovers: masked PSK with its twin, and the inside /30 with both ends and the BGP neighbor. */
-
-function hoverText(files: Files, path: string, line: number, character: number): string {
-  const { snapshot } = fixtureSnapshot(fixtureOf(files));
-  const file = snapshot.files.get(uriOfPath(`${FIXTURE_ROOT}/${path}`))!;
-  const h = hover(file, { line, character }, snapshot);
-  return h ? (h.contents as { value: string }).value : '';
-}
 
 const files: Files = {
   'hostA/ipsec.conf': 'conn to-b\n    left=198.51.100.20\n    right=203.0.113.21\n    authby=secret\n    leftvti=169.254.10.2/30\n    mark=5\n',

@@ -1,7 +1,8 @@
-import { AWS_RESERVED_INSIDE, OCI_RESERVED_INSIDE } from '../../model/clouds';
-import { cidrOf, overlaps, parseCidr, type Cidr } from '../../model/ip';
+import { addressText, parseCidr, type Cidr } from '../../model/ip';
+import { firstFreeInside, insidePrefixesInUse } from '../../model/inside-alloc';
+import { idKey } from '../../model/secrets';
 import { yamahaFactsOf } from '../../model/yamaha';
-import { hostBgp, tunnelModel, markKey } from '../../model/tunnels';
+import { tunnelModel, markKey } from '../../model/tunnels';
 import type { Host } from '../../workspace/hosts';
 import type { WorkspaceSnapshot } from '../../workspace/types';
 
@@ -19,6 +20,12 @@ export interface Taken {
   yamaha: { tunnels: Set<number>; policies: Set<number>; gateways: Set<number>; neighbors: Set<number>; filters: Set<number>; asn?: number; bgpUse: boolean };
   /** The host's FRR `router bgp` ASN, when it has one. */
   frrAsn?: number;
+  /**
+   * Peer addresses / IDs already in use on the host (`idKey` form, e.g. `ip:203.0.113.11`): a conn's or
+   * Yamaha tunnel's remote address or ID, or an ID selector of a secrets entry. Each maps to where it is
+   * used (file path and a short description, no secret) for the refusal message.
+   */
+  peers: Map<string, { path: string; what: string }>;
 }
 
 /** An empty record (no snapshot: a fresh folder). */
@@ -29,6 +36,7 @@ export function emptyTaken(): Taken {
     vtis: new Set(),
     names: new Set(),
     paths: new Set(),
+    peers: new Map(),
     yamaha: { tunnels: new Set(), policies: new Set(), gateways: new Set(), neighbors: new Set(), filters: new Set(), bgpUse: false },
   };
 }
@@ -46,32 +54,27 @@ export function collectTaken(snapshot: WorkspaceSnapshot | undefined, hosts: rea
   if (!snapshot) return t;
   for (const f of snapshot.files.values()) t.paths.add(f.path);
   const model = tunnelModel(snapshot);
-  for (const e of model.ends) for (const c of [e.insideLocal, e.insideRemote]) if (c) t.inside.push(cidrOf(c.value.family, c.value.addr, Math.min(c.value.prefix, 30)));
-  for (const h of snapshot.hosts.hosts.values()) {
-    for (const n of hostBgp(snapshot, h).neighbors) t.inside.push(cidrOf(4, n.address.value.addr, 30));
-  }
-  for (const f of snapshot.files.values()) {
-    const y = yamahaFactsOf(f);
-    if (!y) continue;
-    for (const tun of y.tunnels) {
-      const a = tun.insideAddress ? parseCidr(`${tun.insideAddress.value.split('/')[0]}/${Math.min(tun.insideAddress.prefixLength, 30)}`) : null;
-      if (a) t.inside.push(a);
-    }
-    for (const n of y.bgp.neighbors) {
-      const a = parseCidr(`${n.address.value}/30`);
-      if (a) t.inside.push(a);
-    }
-  }
+  t.inside.push(...insidePrefixesInUse(snapshot));
   for (const h of hosts) {
     if (!h) continue;
     for (const e of model.byHost.get(h) ?? []) {
       for (const m of [e.mark, e.markIn, e.markOut]) if (m?.value) t.marks.add(markKey(m.value));
       if (e.vtiInterface) t.vtis.add(e.vtiInterface.text);
+      const path = snapshot.files.get(e.uri)?.path ?? e.uri;
+      for (const r of [e.remote, e.remoteId]) if (r?.value && r.value !== 'any' && !t.peers.has(r.value)) t.peers.set(r.value, { path, what: `${e.vendor === 'yamaha' ? 'tunnel' : 'conn'} ${e.name}` });
     }
     for (const uri of h.fileUris) {
       const f = snapshot.files.get(uri);
       if (!f) continue;
       if (f.languageId === 'libreswan') for (const m of f.text.matchAll(/^conn\s+(\S+)/gm)) t.names.add(m[1]);
+      if (f.parsed.languageId === 'libreswan-secrets') {
+        for (const e of f.parsed.ast.entries) {
+          for (const sel of e.selectors) {
+            const k = idKey(sel.text);
+            if (k && k !== 'any' && !t.peers.has(k)) t.peers.set(k, { path: f.path, what: `secrets entry on line ${e.range.start.line + 1}` });
+          }
+        }
+      }
       if (f.languageId === 'frr') {
         for (const m of f.text.matchAll(/^\s*(?:route-map|ip prefix-list)\s+(\S+)/gm)) t.names.add(m[1]);
         const asn = /^router bgp (\d+)\s*$/m.exec(f.text);
@@ -116,21 +119,31 @@ export function freeVti(used: Set<string>): string {
   return `vti${n}`;
 }
 
-const SEARCH_FROM = parseCidr('169.254.20.0/30')!;
-const SEARCH_END = parseCidr('169.254.255.252/30')!;
-
 /**
  * The first free /30 in 169.254.0.0/16 from 169.254.20.0 on that none of AWS's and OCI's reserved ranges
  * and no inside prefix of the workspace overlaps (so it suits either cloud and a Libreswan peer).
  * The chosen prefix is added to `taken.inside`. Null when the range is exhausted.
  */
 export function freeInside(taken: Taken): Cidr | null {
-  const reserved = [...AWS_RESERVED_INSIDE, ...OCI_RESERVED_INSIDE];
-  for (let n = SEARCH_FROM.network; n <= SEARCH_END.network; n += 4n) {
-    const c = cidrOf(4, n, 30);
-    if (reserved.some((r) => overlaps(r, c)) || taken.inside.some((r) => overlaps(r, c))) continue;
-    taken.inside.push(c);
-    return c;
+  return firstFreeInside(taken.inside);
+}
+
+/** RFC 5737 TEST-NET-3, where the default peer outside addresses live. */
+const DOC_NET = parseCidr('203.0.113.0/24')!;
+
+/**
+ * The documentation address (203.0.113.0/24, RFC 5737) nearest at or above `preferred` (wrapping round
+ * the /24) that no conn, tunnel or secrets entry of the host uses as a peer or ID (`taken.peers`) and that
+ * is not in `alsoAvoid`. Used when the peer outside addresses were defaulted, so a second pair on one host
+ * gets its own IDs and secrets lines. Throws when all 254 are in use.
+ */
+export function freePeerAddress(taken: Taken, preferred: string, alsoAvoid: readonly string[] = []): string {
+  const start = parseCidr(preferred)?.addr ?? DOC_NET.network + 1n;
+  const inNet = start > DOC_NET.network && start < DOC_NET.network + 255n ? start : DOC_NET.network + 1n;
+  for (let i = 0n; i < 254n; i++) {
+    const a = DOC_NET.network + 1n + ((inNet - DOC_NET.network - 1n + i) % 254n);
+    const text = addressText(4, a);
+    if (!taken.peers.has(`ip:${text}`) && !alsoAvoid.includes(text)) return text;
   }
-  return null;
+  throw new Error('no free documentation address left in 203.0.113.0/24 for the peer; give --peer-address');
 }

@@ -146,6 +146,7 @@ export function requestFromImport(imp: ImportedTunnels, cpe: CpeKind, target: st
     ...base,
     ...(importNotes.length ? { importNotes } : {}),
     peerOutside: both(a.peerOutside, b.peerOutside) ?? base.peerOutside,
+    peerOutsideDefaulted: !both(a.peerOutside, b.peerOutside),
     localOutside: a.localOutside ?? base.localOutside,
     ...(a.localId ? { localId: a.localId } : {}),
     localAsn: a.localAsn ?? base.localAsn,

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { addressText, cidrOf, parseCidr, peerOf } from '../../model/ip';
 import type { WorkspaceSnapshot } from '../../workspace/types';
-import { collectTaken, freeInside, freeName, freeNumber, freeVti, hostAt, type Taken } from './allocate';
+import { collectTaken, freeInside, freeName, freeNumber, freePeerAddress, freeVti, hostAt, type Taken } from './allocate';
 import { renderBgp, renderStatic } from './frr';
 import { INCLUDE_LINE, renderConns, renderIpsecConf, renderSecrets } from './libreswan';
 import { peerLabel, type SidePlan, type TunnelPlan } from './plan';
@@ -35,6 +35,7 @@ export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot,
     for (const v of peerTaken.vtis) taken.vtis.add(v);
   }
   const notes: string[] = [];
+  request = { ...request, peerOutside: peerAddresses(request, taken, notes, host?.root ?? target) };
   const ours = planSide(request, taken, random, notes);
   const files: ScaffoldFile[] = [];
   const read = (p: string): string | undefined => snapshotText(snapshot, p);
@@ -50,6 +51,30 @@ export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot,
   }
   for (const f of files) if (f.mode === 'append') f.text = joinAppend(read(f.path) ?? '', f.text);
   return { files, notes };
+}
+
+/**
+ * The peer outside addresses to use. Defaulted ones (`peerOutsideDefaulted`) move to documentation
+ * addresses the host does not use yet, so a second pair on one host never repeats an ID pair (and so
+ * never writes a second secrets entry for it). Addresses the user gave are kept, and refused with an Error
+ * when a conn, tunnel or secrets entry of the host already uses them as a peer or ID.
+ */
+function peerAddresses(r: ScaffoldRequest, taken: Taken, notes: string[], where: string): [string, string] {
+  if (r.peerOutsideDefaulted) {
+    const picked: string[] = [];
+    for (const a of r.peerOutside) picked.push(freePeerAddress(taken, a, picked));
+    const moved = picked.some((a, i) => a !== r.peerOutside[i]);
+    if (moved) notes.push(`The default peer addresses are in use on this host; the new tunnels use ${picked.join(' and ')} (documentation addresses: put the real ones in).`);
+    return [picked[0], picked[1]];
+  }
+  const clashes = r.peerOutside.flatMap((a) => {
+    const hit = taken.peers.get(`ip:${parseCidr(a)?.address ?? a}`);
+    return hit ? [`${a} (${hit.what} in ${hit.path})`] : [];
+  });
+  if (clashes.length) {
+    throw new Error(`the peer address${clashes.length > 1 ? 'es' : ''} ${clashes.join(', ')} already ha${clashes.length > 1 ? 've' : 's'} a tunnel or secrets entry on ${where}; a second pair to the same peer would repeat its IDs and secrets. Give other peer addresses, or remove the existing tunnel first.`);
+  }
+  return r.peerOutside;
 }
 
 /** Decides both tunnels of our side. */

@@ -16,13 +16,17 @@ const PEER_OUTSIDE: Record<PeerKind, [string, string]> = {
   libreswan: ['203.0.113.31', '203.0.113.32'],
 };
 
-/** A complete request with default values for everything but the CPE kind, the peer and the target. */
+/**
+ * A complete request with default values for everything but the CPE kind, the peer and the target. The
+ * peer outside addresses are marked `peerOutsideDefaulted`: whoever sets `peerOutside` must clear it.
+ */
 export function defaultRequest(cpe: CpeKind, peer: PeerKind, target: string): ScaffoldRequest {
   return {
     cpe,
     peer,
     target,
     peerOutside: [...PEER_OUTSIDE[peer]],
+    peerOutsideDefaulted: true,
     localOutside: '198.51.100.10',
     localNets: ['10.10.0.0/16'],
     ...(peer === 'libreswan' ? { peerNets: ['10.20.0.0/16'] } : {}),

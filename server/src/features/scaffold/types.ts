@@ -22,6 +22,12 @@ export interface ScaffoldRequest {
   peerTarget?: string;
   /** The peer's two outside (public) addresses, tunnel 1 then tunnel 2. */
   peerOutside: [string, string];
+  /**
+   * True when `peerOutside` holds the documentation defaults rather than addresses the user gave: the
+   * generator then moves each to a documentation address the target host does not use yet. When false or
+   * absent, an address that a conn or secrets entry of the host already uses is refused.
+   */
+  peerOutsideDefaulted?: boolean;
   /** Our outside address (`left=`, Yamaha `ipsec ike local address`). */
   localOutside: string;
   /** Our IKE ID when it differs from `localOutside` (NAT: the public address), else omitted. */

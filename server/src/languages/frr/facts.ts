@@ -105,12 +105,28 @@ export interface FrrNameRef {
   line: number;
 }
 
-/** A static route `ip route P NEXTHOP|IFNAME ...` / `ipv6 route ...` (staticd). */
+/**
+ * A static route `ip route P NEXTHOP|IFNAME ...` / `ipv6 route ...` (staticd; grammar of FRR 8.4.4
+ * `staticd/static_vty.c`: `ip route <A.B.C.D/M|A.B.C.D A.B.C.D> <A.B.C.D|INTERFACE|Null0|reject|blackhole>
+ * [A.B.C.D INTERFACE] [tag N] [(1-255)] [vrf NAME] [label W] [table N] [nexthop-vrf NAME] [onlink] [color N]`).
+ */
 export interface FrrStaticRoute {
+  /** The prefix as `A.B.C.D/M` (a `A.B.C.D MASK` pair is converted; the range then covers both words). */
   prefix: Ranged<string>;
+  /** The first word after the prefix as written (nexthop address, interface, `Null0`, `blackhole`...). */
   via?: string;
+  /** Nexthop address, when one is given. */
+  nexthop?: string;
+  /** Outgoing interface, when one is given (alone or after the nexthop address). */
+  ifname?: string;
+  /** `blackhole`, `reject` or `Null0`: traffic is dropped, not forwarded. */
+  discard: boolean;
+  /** Administrative distance as written (FRR's default for static routes is 1). */
+  distance?: number;
   vrf?: string;
   line: number;
+  /** Range of the whole command (0-based). */
+  range: Range;
 }
 
 /** An interface block with its addresses. */

@@ -84,11 +84,7 @@ export function lowerFrr(file: FrrFile): FrrFacts {
         if (n[2] === 'vrf' && n[3]) iface.vrf = n[3];
         facts.interfaces.push(iface);
       } else if ((n[0] === 'ip' || n[0] === 'ipv6') && n[1] === 'route' && n[2]) {
-        const sr: FrrFacts['staticRoutes'][number] = { prefix: rv(e, 2, n[2]), line: e.line };
-        if (n[3]) sr.via = n[3];
-        const vi = n.indexOf('vrf');
-        if (vi > 0 && n[vi + 1]) sr.vrf = n[vi + 1];
-        facts.staticRoutes.push(sr);
+        facts.staticRoutes.push(lowerStaticRoute(e, n));
       }
       continue;
     }
@@ -153,6 +149,32 @@ function lowerBgpLine(bgp: FrrRouterBgp, e: FrrLine, n: string[], node: string, 
   if (n[2] === 'timers' && /^\d+$/.test(n[3] ?? '')) nb.timers = timersOf(e, n, 3);
   if ((n[2] === 'route-map' || n[2] === 'prefix-list' || n[2] === 'filter-list' || n[2] === 'distribute-list') && n[3] && (n[4] === 'in' || n[4] === 'out'))
     nb.policies.push({ kind: n[2] as FrrNeighbor['policies'][number]['kind'], name: n[3], dir: n[4], afNode: node, range: wr(e, 3) });
+}
+
+/** Words of `ip route` that take a value (the value is not a nexthop, interface or distance). */
+const ROUTE_OPTIONS = new Set(['tag', 'vrf', 'label', 'table', 'nexthop-vrf', 'color']);
+
+/** One `ip route` / `ipv6 route` line (see FrrStaticRoute for the grammar). */
+function lowerStaticRoute(e: FrrLine, n: string[]): FrrFacts['staticRoutes'][number] {
+  const sr: FrrFacts['staticRoutes'][number] = { prefix: rv(e, 2, n[2]), discard: false, line: e.line, range: span(e, 0, e.words.length - 1) };
+  let i = 3;
+  if (!n[2].includes('/') && n[3] && parseIPv4(n[3])) {
+    sr.prefix = { value: `${n[2]}/${maskLen(n[3])}`, range: span(e, 2, 3) };
+    i = 4;
+  }
+  if (n[i]) sr.via = n[i];
+  for (; i < n.length; i++) {
+    const w = n[i];
+    if (ROUTE_OPTIONS.has(w)) {
+      if (w === 'vrf' && n[i + 1]) sr.vrf = n[i + 1];
+      i++;
+    } else if (w === 'onlink') continue;
+    else if (w === 'blackhole' || w === 'reject' || w.toLowerCase() === 'null0') sr.discard = true;
+    else if (/^\d+$/.test(w)) sr.distance = Number(w);
+    else if (parseIPv4(w) || (n[0] === 'ipv6' && w.includes(':'))) sr.nexthop ??= w;
+    else sr.ifname ??= w;
+  }
+  return sr;
 }
 
 function maskLen(mask: string): number {

@@ -50,6 +50,8 @@ export interface IkeGatewayFacts {
   pfs?: Ranged<string>;
   keepalive?: Ranged<string>;
   natTraversal?: Ranged<string>;
+  /** `ipsec ike auth method G auto|pre-shared-key|certificate|eap-md5` (Rev.23.02.02 ref 15.3). */
+  authMethod?: Ranged<string>;
   /** Every `ipsec ike ... G` command: catalogue name, command range and the range of the G word. */
   commands: { name: string; range: Range; idRange: Range; inTunnel?: number }[];
 }
@@ -72,7 +74,7 @@ export interface TunnelFacts {
   ipsecTunnel?: Ranged<number>;
   /** The `ipsec sa policy` the block's `ipsec tunnel` points at (anywhere in the file). */
   saPolicy?: SaPolicyFacts;
-  /** The IKE gateway of that policy. */
+  /** The IKE gateway of that policy; when the policy is undefined, the gateway numbered like the tunnel. */
   ike?: IkeGatewayFacts;
   /** `ip tunnel address A/len`: the local inside address. */
   insideAddress?: Ranged<string> & { prefixLength: number };
@@ -110,11 +112,23 @@ export interface BgpFacts {
   filterRefs: BgpFilterRef[];
 }
 
-/** `ip route NETWORK gateway ...` */
+/**
+ * `ip route NETWORK gateway G [options] [gateway G2 [options]] ...`. `other` is an interface, `dhcp IF`,
+ * `loopbackN` or `null` (value as written). `weight` is the gateway's own `weight N` option: 0 makes it a
+ * standby gateway, used only while the others are down (Yamaha command reference, "ip route").
+ */
 export interface RouteFacts {
   network: Ranged<string>;
-  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range }[];
+  gateways: { kind: 'address' | 'tunnel' | 'pp' | 'other'; value: string; range: Range; weight?: number }[];
   range: Range;
+}
+
+/** `ip <interface> address A/len` or `ip <interface> secondary address A/len` (LAN interfaces: connected networks). */
+export interface InterfaceAddressFacts {
+  /** Interface name as written (`lan1`, `lan2/1`, `bridge1`...). */
+  ifname: string;
+  /** The address with its prefix as written (`192.168.1.1/24`). */
+  address: Ranged<string>;
 }
 
 /** Everything one Yamaha file configures. */
@@ -133,4 +147,5 @@ export interface YamahaFacts {
   enables: { id: number | 'all'; range: Range }[];
   bgp: BgpFacts;
   routes: RouteFacts[];
+  interfaceAddresses: InterfaceAddressFacts[];
 }

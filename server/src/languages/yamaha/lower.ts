@@ -41,6 +41,7 @@ const IKE_FIELDS: Record<string, [keyof IkeGatewayFacts, string]> = {
   'ipsec ike pfs': ['pfs', 'pfs'],
   'ipsec ike keepalive use': ['keepalive', 'switch'],
   'ipsec ike nat-traversal': ['natTraversal', 'switch'],
+  'ipsec ike auth method': ['authMethod', 'method'],
 };
 
 /** Lowers (memoized per AST object) a parsed file to facts. */
@@ -60,6 +61,7 @@ function compute(file: YamahaFile): YamahaFacts {
     enables: [],
     bgp: { neighbors: [], importFilters: new Map(), exportFilters: new Map(), filterRefs: [] },
     routes: [],
+    interfaceAddresses: [],
   };
   if (file.header) {
     facts.model = { value: file.header.model, range: file.header.range };
@@ -92,6 +94,11 @@ function compute(file: YamahaFile): YamahaFacts {
     if (t.ipsecTunnel) {
       t.saPolicy = facts.saPolicies.get(t.ipsecTunnel.value);
       if (t.saPolicy) t.ike = facts.gateways.get(t.saPolicy.gatewayId.value);
+      // `ipsec tunnel P` naming an undefined policy is rtx-undefined-sa-policy's finding; the tunnel is still
+      // the IPsec tunnel the block configures, with the gateway of its own number (as show config prints
+      // it), so its inside addresses and BGP neighbor keep their tunnel instead of cascading into
+      // inside-peer-mismatch.
+      else t.ike = facts.gateways.get(t.id);
     }
   }
   return facts;
@@ -243,9 +250,16 @@ function lowerBgpOrRoute(name: string, c: YamahaCommand, args: ArgBinding[], fac
         else if (a.role === 'pp number') gws.push({ kind: 'pp', value: a.token.value, range: tokenRange(a.token) });
         else if (a.role === 'gateway address') {
           gws.push({ kind: isIPv4(a.token.value) ? 'address' : 'other', value: a.token.value, range: tokenRange(a.token) });
-        }
+        } else if (a.role === 'dhcp interface') gws.push({ kind: 'other', value: `dhcp ${a.token.value}`, range: tokenRange(a.token) });
+        else if (a.role === 'weight value' && gws.length) gws[gws.length - 1].weight = Number(a.token.value);
       }
       facts.routes.push({ network: rs(net)!, gateways: gws, range: c.range });
+      return;
+    }
+    case 'ip <interface> address':
+    case 'ip <interface> secondary address': {
+      const a = arg(args, 'ip_address');
+      if (a && c.tokens[1] && a.value.includes('/')) facts.interfaceAddresses.push({ ifname: c.tokens[1].value, address: rs(a)! });
       return;
     }
     default:
