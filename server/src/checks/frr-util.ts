@@ -23,6 +23,14 @@ export function frrFacts(file: AnalyzedFile): FrrFacts | null {
   return f;
 }
 
+/**
+ * Records `facts` as the lowered facts of `ast` (CLI streaming: a stand-in file with an empty AST keeps
+ * the facts lowered from the real one, so host-level checks that run later still see them).
+ */
+export function seedFrrFacts(ast: FrrFile, facts: FrrFacts): void {
+  cache.set(ast, facts);
+}
+
 /** Every FRR file of the same host as `file` (including itself), in a stable order. */
 export function frrFilesOfHost(file: AnalyzedFile, snapshot: WorkspaceSnapshot): AnalyzedFile[] {
   const host = snapshot.hosts.hostOfUri.get(file.uri);

@@ -5,10 +5,13 @@ import { applySeverity, runChecks, type SeverityOverrides } from '../checks/run'
 import type { AnalysisOptions } from '../checks/types';
 import type { Finding, Severity } from '../core/types';
 import { readDiskFile, toPosix, walk } from '../workspace/disk';
-import { uriOfPath, WorkspaceStore } from '../workspace/workspace';
+import { parseVpnconfJson, type HostOverrides } from '../workspace/hosts';
+import { detectLanguage } from '../workspace/languages';
+import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from '../workspace/workspace';
 import { formatText, sortCliFindings, toCliFindings, type CliBase } from './report';
 import { toSarif } from './sarif';
 import { collectSecrets, redact } from './secrets';
+import { runStreamed, type PlannedFile } from './stream';
 
 /** Parsed arguments of `vpnconf check`. */
 export interface CheckArgs {
@@ -65,15 +68,34 @@ export interface CheckOutcome {
  * vpnconf understands, groups hosts, runs all checks, formats the result. PSKs never appear in the output.
  */
 export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
-  const store = new WorkspaceStore(args.options);
+  return runCheckStreamed(args, version) ?? runCheckWhole(args, version);
+}
+
+/**
+ * Walks every PATH: its listing and the base its files are shown relative to (DESIGN §4). A PATH that does
+ * not exist gives the usage outcome (exit 2) instead.
+ */
+function walkPaths(paths: readonly string[]): { bases: CliBase[]; listings: Array<ReturnType<typeof walk>> } | CheckOutcome {
   const bases: CliBase[] = [];
-  const unreadable: Finding[] = [];
-  let fileCount = 0;
-  for (const p of args.paths) {
+  const listings: Array<ReturnType<typeof walk>> = [];
+  for (const p of paths) {
     if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
     const listing = walk(p);
     const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: args.paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    listings.push(listing);
+  }
+  return { bases, listings };
+}
+
+/** `runCheck` on one WorkspaceStore holding every file (the classic path; the fallback of the streamed one). */
+export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome {
+  const walked = walkPaths(args.paths);
+  if ('exitCode' in walked) return walked;
+  const store = new WorkspaceStore(args.options);
+  const unreadable: Finding[] = [];
+  let fileCount = 0;
+  for (const listing of walked.listings) {
     for (const j of listing.vpnconfJson) {
       const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
       if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
@@ -88,6 +110,11 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
   }
   const snapshot = store.snapshot();
   const byUri = runChecks(snapshot, args.overrides);
+  return report(args, version, walked.bases, unreadable, byUri, fileCount, collectSecrets(snapshot));
+}
+
+/** Formats the findings of a run, redacts every secret, and decides the exit code. */
+function report(args: CheckArgs, version: string, bases: CliBase[], unreadable: Finding[], byUri: Map<string, Finding[]>, fileCount: number, secrets: readonly string[]): CheckOutcome {
   const inputProblems = applySeverity(unreadable, args.overrides);
   const findings = [...inputProblems, ...[...byUri.values()].flat()];
   const list = sortCliFindings(toCliFindings(findings, bases));
@@ -95,10 +122,51 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
   if (args.format === 'json') output = JSON.stringify(list, null, 2) + '\n';
   else if (args.format === 'sarif') output = JSON.stringify(toSarif(list, CHECKS, version), null, 2) + '\n';
   else output = formatText(list, fileCount);
-  output = redact(output, collectSecrets(snapshot));
+  output = redact(output, secrets);
   // Unreadable input (binary, too large, unreadable, malformed vpnconf.json) is exit 2, as the contract says.
   const exitCode = inputProblems.length ? 2 : list.some((f) => f.severity === 'error') ? 1 : 0;
   return { output, exitCode, findings };
+}
+
+/**
+ * `runCheck` host by host (cli/stream.ts): plans the files from their paths (reading only files whose
+ * language depends on their content), then streams. Returns null when the streamed run cannot give the
+ * whole-workspace answer (an include across hosts): the caller then runs `runCheckWhole`.
+ */
+function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null {
+  const walked = walkPaths(args.paths);
+  if ('exitCode' in walked) return walked;
+  const overrides = new Map<string, HostOverrides>();
+  const jsonErrors: Array<{ at: number; finding: Finding }> = [];
+  const plan: PlannedFile[] = [];
+  for (const listing of walked.listings) {
+    for (const j of listing.vpnconfJson) {
+      const path = toPosix(j);
+      const parsed = parseVpnconfJson(path.replace(/\/[^/]*$/, '') || '/', readFileSync(j, 'utf8'));
+      overrides.delete(path);
+      if ('error' in parsed) jsonErrors.push({ at: plan.length, finding: { uri: uriOfPath(path), range: zero, severity: 'error', code: 'vpnconf-json', message: parsed.error } });
+      else overrides.set(path, parsed);
+    }
+    for (const f of listing.files) {
+      const uri = canonicalUri(uriOfPath(toPosix(f)));
+      const path = pathOfUri(uri);
+      const languageId = detectLanguage(path) ?? detectLanguage(path, readDiskFile(f).text);
+      if (languageId) plan.push({ diskPath: f, uri, path, languageId });
+    }
+  }
+  const ov = [...overrides.values()].sort((a, b) => b.base.length - a.base.length);
+  const run = runStreamed(plan, ov, args.options, args.overrides);
+  if (!run) return null;
+  // Input problems in the order the classic run meets them: each vpnconf.json before the files after it.
+  const unreadable: Finding[] = [];
+  let j = 0;
+  for (let i = 0; i <= plan.length; i++) {
+    while (j < jsonErrors.length && jsonErrors[j].at === i) unreadable.push(jsonErrors[j++].finding);
+    const problem = i < plan.length ? run.problems.get(plan[i].uri) : undefined;
+    if (problem) unreadable.push({ uri: plan[i].uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${problem}.` });
+  }
+  const secrets = [...new Set(run.secrets)].sort((a, b) => b.length - a.length);
+  return report(args, version, walked.bases, unreadable, run.byUri, plan.length, secrets);
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

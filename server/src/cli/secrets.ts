@@ -24,7 +24,7 @@ export function collectSecrets(snapshot: WorkspaceSnapshot): string[] {
 const perFile = new WeakMap<AnalyzedFile, readonly string[]>();
 
 /** The secrets of one file, computed once per file version (an edit re-reads only the edited file). */
-function secretsOfFile(f: AnalyzedFile): readonly string[] {
+export function secretsOfFile(f: AnalyzedFile): readonly string[] {
   let list = perFile.get(f);
   if (list) return list;
   const found: string[] = [];

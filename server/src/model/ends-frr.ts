@@ -9,6 +9,11 @@ import type { BgpNeighborFact, HostBgp } from './tunnel-types';
 
 const memo = new WeakMap<FrrFile, FrrFacts>();
 
+/** Records `facts` as the lowered facts of `ast` (CLI streaming: see `seedFrrFacts` in checks/frr-util.ts). */
+export function seedFrrFactsOfFile(ast: FrrFile, facts: FrrFacts): void {
+  memo.set(ast, facts);
+}
+
 /** Lowered facts of an FRR file (memoized per AST). */
 export function frrFactsOfFile(file: AnalyzedFile): FrrFacts | null {
   if (file.parsed.languageId !== 'frr') return null;

@@ -29,7 +29,7 @@ export interface Cidr {
  * parsed on every edit and once per secrets entry per conn.
  */
 const memo = new Map<string, Cidr | null>();
-const MEMO_MAX = 200_000;
+const MEMO_MAX = 20_000;
 
 /** Canonical dotted quad (no leading zeros) with an optional decimal prefix 0..32 without leading zero. */
 const IPV4_FAST = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(3[0-2]|[12]\d|\d))?$/;

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Range } from '../core/types';
 import type { Section, Setting } from '../languages/libreswan/ast';
 import { findKeyword, type KeywordSpec, type LibreswanVersion } from '../languages/libreswan/keywords';
@@ -88,6 +88,14 @@ export function libreswanHost(snapshot: WorkspaceSnapshot, host: Host): Libreswa
   const model = buildHost(snapshot, host);
   cache.set(host, { files, version, model });
   return model;
+}
+
+/**
+ * Drops the cached model of `host` (CLI streaming: the host's files are done, and the cache would keep
+ * their ASTs alive until the end of the run). The next `libreswanHost` call rebuilds it.
+ */
+export function forgetLibreswanHost(host: Host): void {
+  cache.delete(host);
 }
 
 /** Every host of the snapshot that holds at least one Libreswan ipsec.conf-format file. */
@@ -290,8 +298,11 @@ export function libreswanFilesByDir(snapshot: WorkspaceSnapshot): Map<string, An
   return m;
 }
 
-/** The workspace files an include pattern matches (see includeProblems for the rules). */
-export function resolveInclude(fromPath: string, pattern: string, byDir: Map<string, AnalyzedFile[]>): AnalyzedFile[] {
+/**
+ * The paths an include pattern is tried as, in order (see includeProblems for the rules): relative to the
+ * including file's folder; an absolute path as written, then re-rooted at the host for `/etc/...` paths.
+ */
+export function includeTries(fromPath: string, pattern: string): string[] {
   const dir = posix.dirname(fromPath);
   const tries: string[] = [];
   if (pattern.startsWith('/')) {
@@ -305,10 +316,20 @@ export function resolveInclude(fromPath: string, pattern: string, byDir: Map<str
   } else {
     tries.push(posix.join(dir, pattern));
   }
-  for (const t of tries) {
-    const globDir = posix.dirname(t);
-    const candidates = /[*?[{]/.test(globDir) ? [...byDir.values()].flat() : (byDir.get(globDir) ?? []);
-    const hits = candidates.filter((c) => c.path === t || minimatch(c.path, t, { dot: false }));
+  return tries;
+}
+
+/** True when the folder part of an include try holds a wildcard (then every Libreswan file is a candidate). */
+export const isGlobDir = (t: string): boolean => /[*?[{]/.test(posix.dirname(t));
+
+/** The workspace files an include pattern matches (see includeProblems for the rules). */
+export function resolveInclude(fromPath: string, pattern: string, byDir: Map<string, AnalyzedFile[]>): AnalyzedFile[] {
+  for (const t of includeTries(fromPath, pattern)) {
+    const candidates = isGlobDir(t) ? [...byDir.values()].flat() : (byDir.get(posix.dirname(t)) ?? []);
+    if (!candidates.length) continue;
+    // One compiled pattern per try, not one per candidate file.
+    const mm = new Minimatch(t, { dot: false });
+    const hits = candidates.filter((c) => c.path === t || mm.match(c.path));
     if (hits.length) return hits;
   }
   return [];

@@ -61,6 +61,26 @@ export function hostEnds(snapshot: WorkspaceSnapshot, host: Host): TunnelEnd[] {
   return hostFacts(snapshot, host).ends;
 }
 
+/**
+ * CLI streaming (cli/stream.ts): re-keys the cached ends and BGP facts of `host` to `files` — lighter
+ * stand-ins for the files they were computed from (same URIs, same content, AST and text dropped) — so
+ * that a later snapshot holding those stand-ins reuses the facts instead of re-deriving them from empty
+ * ASTs. Each end's PSK is re-pointed at the stand-in of its file. Returns false (and changes nothing)
+ * when no facts are cached for the host.
+ */
+export function rebaseHostFacts(host: Host, files: readonly (AnalyzedFile | undefined)[]): boolean {
+  const hit = hostCache.get(host);
+  if (!hit) return false;
+  const byUri = new Map(files.filter((f): f is AnalyzedFile => !!f).map((f) => [f.uri, f]));
+  // An end's PSK names the file it came from; point it at the stand-in too, or the real file (AST, text) stays alive.
+  for (const e of hit.ends) {
+    const f = e.psk ? byUri.get(e.psk.psk.file.uri) : undefined;
+    if (e.psk && f) e.psk = { ...e.psk, psk: { ...e.psk.psk, file: f } };
+  }
+  hostCache.set(host, { ...hit, files });
+  return true;
+}
+
 /** The merged BGP facts of one host (empty when it has no FRR/Yamaha BGP configuration). */
 export function hostBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp {
   return hostFacts(snapshot, host).bgp;

@@ -11,8 +11,18 @@ export function yamahaFileOf(file: AnalyzedFile): YamahaFile | undefined {
   return file.parsed.languageId === 'yamaha-rtx' ? file.parsed.ast : undefined;
 }
 
+const seeded = new WeakMap<YamahaFile, YamahaFacts>();
+
+/**
+ * Records `facts` as the facts of `ast` (CLI streaming, cli/stream.ts: a stand-in file with an empty AST
+ * keeps the facts lowered from the real file, so cross-host checks that run later still see them).
+ */
+export function seedYamahaFacts(ast: YamahaFile, facts: YamahaFacts): void {
+  seeded.set(ast, facts);
+}
+
 /** The per-file facts of a Yamaha file (memoized per AST), or undefined for other languages. */
 export function yamahaFactsOf(file: AnalyzedFile): YamahaFacts | undefined {
   const ast = yamahaFileOf(file);
-  return ast ? lowerYamaha(ast) : undefined;
+  return ast ? (seeded.get(ast) ?? lowerYamaha(ast)) : undefined;
 }
