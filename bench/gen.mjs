@@ -15,7 +15,7 @@
 //   site-NNNNN/frr/bgpd.conf         router bgp 65000, one neighbor per tunnel (the other host of each /30)
 //   site-NNNNN/frr/staticd.conf      the route behind `network`
 // Yamaha: branches/branch-NNNNN.rtx (a host by itself).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: a small seeded PRNG so every run writes byte-identical workspaces. */
@@ -183,6 +183,7 @@ export function generateWorkspace(dir, hosts, seed = 7) {
       neighbors.push({ addr: ip4(branchInside(k) + 2), asn: 65010, aws: false });
     }
     write(join(host, 'ipsec.d', 'aws.secrets'), secrets.join('\n') + '\n');
+    chmodSync(join(host, 'ipsec.d', 'aws.secrets'), 0o600); // as on a real gateway: owner only
     write(join(host, 'frr', 'bgpd.conf'), bgpd(`site-${pad(i)}`, me, lan(i), neighbors));
     write(join(host, 'frr', 'staticd.conf'), `! The LAN, so that network ${lan(i)} has a route to announce.\nip route ${lan(i)} Null0\n!\n`);
   }
@@ -212,7 +213,7 @@ export function generateBigHost(dir, minLines = 5000, seed = 11) {
     neighbors.push({ addr: ip4(inside + 1), asn: 64512, aws: true });
   }
   writeFileSync(join(host, 'ipsec.conf'), lines.join('\n'));
-  writeFileSync(join(host, 'ipsec.secrets'), secrets.join('\n') + '\n');
+  writeFileSync(join(host, 'ipsec.secrets'), secrets.join('\n') + '\n', { mode: 0o600 });
   writeFileSync(join(host, 'frr', 'bgpd.conf'), bgpd('hub', me, '10.250.0.0/16', neighbors));
   writeFileSync(join(host, 'frr', 'staticd.conf'), 'ip route 10.250.0.0/16 Null0\n!\n');
   return { path: join(host, 'ipsec.conf'), lines: lines.length, headers, conns: headers.length };
