@@ -14,6 +14,7 @@ import { check as weakPsk } from './weak-psk';
 import { check as duplicateConn } from './duplicate-conn';
 import { check as alsoMissing } from './also-missing';
 import { check as alsoCycle } from './also-cycle';
+import { check as alsoDuplicateKey } from './also-duplicate-key';
 import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
@@ -52,6 +53,7 @@ export const CHECKS: readonly Check[] = [
   duplicateConn,
   alsoMissing,
   alsoCycle,
+  alsoDuplicateKey,
   includeMissing,
   includeCycle,
   vtiWithoutMark,
