@@ -22,6 +22,7 @@ import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
 import { check as pskMismatch } from './psk-mismatch';
 import { check as secretsDuplicate } from './secrets-duplicate';
+import { check as secretsNotIncluded } from './secrets-not-included';
 import { check as markDuplicate } from './mark-duplicate';
 import { check as insidePeerMismatch } from './inside-peer-mismatch';
 import { check as subnetOverlap } from './subnet-overlap';
@@ -61,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   pskMissing,
   pskMismatch,
   secretsDuplicate,
+  secretsNotIncluded,
   markDuplicate,
   insidePeerMismatch,
   subnetOverlap,
