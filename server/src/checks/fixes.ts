@@ -6,6 +6,7 @@ import { fixes as insidePeerMismatch } from './inside-peer-mismatch';
 import { fixes as cloudInsideCidr } from './cloud-inside-cidr';
 import { fixes as cloudPskFormat } from './cloud-psk-format';
 import { fixes as secretsDuplicate } from './secrets-duplicate';
+import { fixes as secretsNotIncluded } from './secrets-not-included';
 
 /**
  * Quick-fix providers of the cross-file checks, by diagnostic code. Each lives beside its check and is a
@@ -20,4 +21,5 @@ export const FIXES: Readonly<Record<string, FixProvider>> = {
   'cloud-inside-cidr': cloudInsideCidr,
   'cloud-psk-format': cloudPskFormat,
   'secrets-duplicate': secretsDuplicate,
+  'secrets-not-included': secretsNotIncluded,
 };

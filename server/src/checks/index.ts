@@ -14,6 +14,7 @@ import { check as weakPsk } from './weak-psk';
 import { check as duplicateConn } from './duplicate-conn';
 import { check as alsoMissing } from './also-missing';
 import { check as alsoCycle } from './also-cycle';
+import { check as alsoDuplicateKey } from './also-duplicate-key';
 import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
 import { check as vtiWithoutMark } from './vti-without-mark';
@@ -21,6 +22,7 @@ import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
 import { check as pskMismatch } from './psk-mismatch';
 import { check as secretsDuplicate } from './secrets-duplicate';
+import { check as secretsNotIncluded } from './secrets-not-included';
 import { check as markDuplicate } from './mark-duplicate';
 import { check as insidePeerMismatch } from './inside-peer-mismatch';
 import { check as subnetOverlap } from './subnet-overlap';
@@ -52,6 +54,7 @@ export const CHECKS: readonly Check[] = [
   duplicateConn,
   alsoMissing,
   alsoCycle,
+  alsoDuplicateKey,
   includeMissing,
   includeCycle,
   vtiWithoutMark,
@@ -59,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   pskMissing,
   pskMismatch,
   secretsDuplicate,
+  secretsNotIncluded,
   markDuplicate,
   insidePeerMismatch,
   subnetOverlap,

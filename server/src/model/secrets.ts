@@ -74,6 +74,26 @@ export interface ReadEntry {
  * A file read twice contributes its entries once.
  */
 export function secretsReadOrder(snapshot: WorkspaceSnapshot, host: Host): ReadEntry[] {
+  return secretsWalk(snapshot, host).order;
+}
+
+/** The secrets files of a host as pluto reaches them (see `secretsReadOrder`). */
+export interface SecretsReach {
+  /** The host's `ipsec.secrets` (the file pluto opens), if the workspace has one. */
+  main: AnalyzedFile | undefined;
+  /** Every secrets file of the host, by path. */
+  files: AnalyzedFile[];
+  /** The files read from `main` through its includes (nested), `main` included; empty without `main`. */
+  reached: ReadonlySet<AnalyzedFile>;
+}
+
+/** Which secrets files of a host pluto reads from `ipsec.secrets` (and its nested includes), and which not. */
+export function secretsReach(snapshot: WorkspaceSnapshot, host: Host): SecretsReach {
+  const { main, files, reached } = secretsWalk(snapshot, host);
+  return { main, files, reached };
+}
+
+function secretsWalk(snapshot: WorkspaceSnapshot, host: Host): SecretsReach & { order: ReadEntry[] } {
   const files = host.fileUris
     .map((u) => snapshot.files.get(u))
     .filter((f): f is AnalyzedFile => f?.parsed.languageId === 'libreswan-secrets')
@@ -104,8 +124,9 @@ export function secretsReadOrder(snapshot: WorkspaceSnapshot, host: Host): ReadE
   };
   const main = files.find((f) => posix.basename(f.path) === 'ipsec.secrets');
   if (main) read(main, 0, new Set());
+  const reached = new Set(done);
   for (const f of files) read(f, 0, new Set());
-  return out;
+  return { main, files, reached, order: out };
 }
 
 const pskCache = new WeakMap<Host, { files: readonly AnalyzedFile[]; psks: PskEntry[] }>();
