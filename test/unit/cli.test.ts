@@ -82,3 +82,15 @@ test('--severity demotes an error: exit follows the shown severities', () => {
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /warning unknown-keyword/);
 });
+
+test('a 130,000-entry secrets file is checked, not crashed on (no argument-spread of huge lists)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-big-'));
+  const lines: string[] = [];
+  for (let i = 0; i < 130000; i++) lines.push(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} %any : PSK "RoadWarriorKey${String(i).padStart(8, '0')}xx"`);
+  writeFileSync(join(root, 'ipsec.secrets'), lines.join('\n') + '\n', { mode: 0o600 });
+  const r = run('check', '--format', 'json', root);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  assert.deepEqual(JSON.parse(r.out), []);
+  assert.ok(!r.out.includes('RoadWarriorKey'));
+});

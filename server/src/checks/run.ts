@@ -4,6 +4,7 @@ import { CHECKS } from './index';
 import type { Host } from '../workspace/hosts';
 import type { Check, FileCheck, WorkspaceCheck } from './types';
 import { SectionCache } from './sections';
+import { pushAll } from '../core/arrays';
 
 /** A severity override per code (`"off"` drops the finding), from the `vpnconf.checks` setting. */
 export type SeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
@@ -59,8 +60,8 @@ export class CheckCache {
     const mine = checks.filter((c): c is FileCheck => c.scope === 'file' && c.languages.includes(file.languageId));
     const local = mine.filter((c) => c.sectionLocal);
     const bySection = local.length ? this.sections.problems(file, local, key, (c, f) => safely(() => c.run(f, snapshot), c.code, f)) : null;
-    for (const c of mine) problems.push(...(bySection?.get(c.code) ?? safely(() => c.run(file, snapshot), c.code, file)));
-    if (file.parseProblems.some((p) => p.code === 'internal-error')) problems.push(...file.parseProblems.filter((p) => p.code === 'internal-error'));
+    for (const c of mine) pushAll(problems, (bySection?.get(c.code) ?? safely(() => c.run(file, snapshot), c.code, file)));
+    if (file.parseProblems.some((p) => p.code === 'internal-error')) pushAll(problems, file.parseProblems.filter((p) => p.code === 'internal-error'));
     const entry = { key, problems, findings: problems.map((p) => ({ ...p, uri: file.uri })) };
     this.perFile.set(file, entry);
     return entry;

@@ -9,6 +9,7 @@ import { hostPairing } from './util';
 import { parseCidr } from '../model/ip';
 import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
 import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
+import { pushAll } from '../core/arrays';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -58,12 +59,12 @@ export const check: WorkspaceCheck = {
 function hostFindings(snapshot: WorkspaceSnapshot, host: Host, ends: readonly TunnelEnd[], model: TunnelModel): Finding[] {
   const out: Finding[] = [...samePolicyTwoPeers(ends, model), ...insideOverlaps(ends)];
   const frrFiles = host.fileUris.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'frr');
-  out.push(...advertisedInsideRemote(frrFiles, ends));
+  pushAll(out, advertisedInsideRemote(frrFiles, ends));
   const routes = hostStaticRoutes(snapshot, host, ends);
   if (!routes.length) return out;
   const local = localNets(ends, hostConnectedNets(snapshot, host));
-  out.push(...routeBypassesTunnel(routes, ends, local));
-  out.push(...routeIntoTunnelLocal(routes, local));
+  pushAll(out, routeBypassesTunnel(routes, ends, local));
+  pushAll(out, routeIntoTunnelLocal(routes, local));
   return out;
 }
 

@@ -20,6 +20,7 @@ import type { AnalyzedFile, ParsedFile, WorkspaceSnapshot } from '../workspace/t
 import { analyzeFile } from '../workspace/workspace';
 import { FactInterner } from './compact';
 import { secretsOfFile } from './secrets';
+import { pushAll } from '../core/arrays';
 
 /** One file the CLI will check: where it is on disk, its canonical URI and path, and its language. */
 export interface PlannedFile {
@@ -122,9 +123,9 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     }
     if (includesOtherHost(files, libreswanByDir)) return null;
     const snapshot = hostSnapshot(files, key, host, index, options);
-    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) found[order.get(uri)!].push(...interner.compact(list));
+    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) pushAll(found[order.get(uri)!], interner.compact(list));
     for (const f of files.values()) {
-      secrets[order.get(f.uri)!].push(...secretsOfFile(f));
+      pushAll(secrets[order.get(f.uri)!], secretsOfFile(f));
       stubs.set(f.uri, standIn(f, interner));
     }
     const ends = hostEnds(snapshot, host);
@@ -137,7 +138,7 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
   }
   // Stand-ins in plan order, as the whole-workspace snapshot holds the files.
   const all: WorkspaceSnapshot = { files: new Map(unique.map((p) => [p.uri, stubs.get(p.uri)!])), hosts: index, options };
-  for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) found[order.get(uri)!].push(...list);
+  for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) pushAll(found[order.get(uri)!], list);
   // Each list holds the host part then the cross-host part, each sorted; one stable sort gives the order
   // runChecks gives on the whole snapshot (ties are findings of one check, kept in its order).
   const byUri = new Map(unique.map((p, i) => [p.uri, applySeverity(found[i], {})]));

@@ -4,6 +4,7 @@ import { frrFactsOfFile } from './ends-frr';
 import { contains, isDefaultRoute, parseCidr, type Cidr } from './ip';
 import type { Fact, TunnelEnd } from './tunnel-types';
 import { yamahaFactsOf } from './yamaha';
+import { pushAll } from '../core/arrays';
 
 /**
  * Static routes of a host in one language-neutral shape, each with the tunnel it sends traffic into (if
@@ -43,8 +44,8 @@ export function hostStaticRoutes(snapshot: WorkspaceSnapshot, host: Host, ends: 
   for (const uri of host.fileUris) {
     const file = snapshot.files.get(uri);
     if (!file) continue;
-    if (file.languageId === 'frr') out.push(...frrRoutes(file, ends));
-    else if (file.languageId === 'yamaha-rtx') out.push(...yamahaRoutes(file, ends));
+    if (file.languageId === 'frr') pushAll(out, frrRoutes(file, ends));
+    else if (file.languageId === 'yamaha-rtx') pushAll(out, yamahaRoutes(file, ends));
   }
   return out;
 }

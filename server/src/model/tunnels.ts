@@ -6,6 +6,7 @@ import { yamahaBgp, yamahaEnds } from './ends-yamaha';
 import { cloudOfEnd } from './clouds';
 import { cidrOf } from './ip';
 import { localKeys, remoteKeys, type BgpFacts, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
+import { pushAll } from '../core/arrays';
 
 export * from './tunnel-types';
 
@@ -92,13 +93,13 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
   const hit = hostCache.get(host);
   if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit;
   const ends: TunnelEnd[] = [];
-  for (const b of BUILDERS) ends.push(...b(snapshot, host));
+  for (const b of BUILDERS) pushAll(ends, b(snapshot, host));
   const bgp: HostBgp = { neighbors: [] };
   for (const r of BGP_READERS) {
     const got = r(snapshot, host);
     if (!got) continue;
     bgp.localAsn ??= got.localAsn;
-    bgp.neighbors.push(...got.neighbors);
+    pushAll(bgp.neighbors, got.neighbors);
   }
   attachBgp(ends, bgp);
   // Nothing the model reads changed (e.g. a typo in a keyword it ignores): keep the previous arrays, so
@@ -171,7 +172,7 @@ function build(snapshot: WorkspaceSnapshot): TunnelModel {
     if (unchanged && lastBuild!.model.byHost.get(host) !== (list.length ? list : undefined)) unchanged = false;
     if (!list.length) continue;
     byHost.set(host, list);
-    ends.push(...list);
+    pushAll(ends, list);
   }
   // Same grouping and every host's ends array the same object: the joins would come out the same.
   if (unchanged) return lastBuild!.model;

@@ -4,6 +4,7 @@ import type { ParseResult } from '../types';
 import type { YamahaBlock, YamahaCommand, YamahaContext, YamahaFile, YamahaHeader } from './ast';
 import { HEADER_REGEX, commandByName, matchCommand } from './catalog';
 import { lexLine } from './lexer';
+import { pushAll } from '../../core/arrays';
 
 const LOOSE_HEADER = /^#\s*(RTX\d+\w*|NVR\d+\w*|FWX\d+\w*|vRX\S*|RT\d+\w*|SRT\d+\w*)\s+Rev\.(\d+\.\d+\.\d+)/;
 
@@ -32,7 +33,7 @@ export function parseYamaha(text: string): ParseResult<YamahaFile> {
   for (let ln = 0; ln < lines.length; ln++) {
     const raw = lines[ln];
     const lx = lexLine(raw, ln);
-    problems.push(...lx.problems);
+    pushAll(problems, lx.problems);
     if (lx.comment) {
       if (ln < 2 && !header) {
         const m = HEADER_REGEX.exec(raw.trim()) ?? LOOSE_HEADER.exec(raw.trim());

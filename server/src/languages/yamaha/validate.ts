@@ -8,6 +8,7 @@ import { lineRange } from '../../core/types';
 import type { YamahaCommand, YamahaFile } from './ast';
 import { bindCommand } from './bind';
 import { closest, commandByName, matchCommand, TRIE } from './catalog';
+import { pushAll } from '../../core/arrays';
 
 /** First words of the families validated strictly (a misspelt sub-keyword there is an error). */
 const STRICT_FIRST = new Set(['ipsec', 'tunnel', 'bgp']);
@@ -19,7 +20,7 @@ export function validateYamaha(file: YamahaFile): FileProblem[] {
   let r = memo.get(file);
   if (!r) {
     r = [];
-    for (const c of file.commands) r.push(...validateCommand(c));
+    for (const c of file.commands) pushAll(r, validateCommand(c));
     memo.set(file, r);
   }
   return r;
@@ -61,7 +62,7 @@ export function validateCommand(c: YamahaCommand): FileProblem[] {
   const spec = commandByName(c.name);
   if (!spec) return out;
   const b = bindCommand(c);
-  out.push(...b.problems);
+  pushAll(out, b.problems);
   const nameRange = lineRange(c.line, c.tokens[0].start, (c.nameTokens[c.nameTokens.length - 1] ?? c.tokens[0]).end);
   if (spec.context === 'tunnel' && c.context.kind !== 'tunnel') {
     out.push({ range: nameRange, severity: 'error', code: 'rtx-wrong-context',
