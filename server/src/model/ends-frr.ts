@@ -86,14 +86,17 @@ function computeFileBgp(file: AnalyzedFile): HostBgp | null {
   return bgp.neighbors.length || bgp.localAsn ? bgp : null;
 }
 
+/** `[no] nei<word> <name>`: group 1 is the whole word after the command (a name never holds spaces). */
+const NEIGHBOR_WORD_RE = /^\s*(?:no\s+)?nei\w*\s+(\S+)/;
+
 /** Ranges of `A` in every `neighbor A ...` line of the neighbor (first mention included). */
 function mentions(file: AnalyzedFile, name: string, lines: number[], first: Range): Array<{ uri: string; range: Range }> {
   const out: Array<{ uri: string; range: Range }> = [{ uri: file.uri, range: first }];
-  const re = new RegExp(`^\\s*(?:no\\s+)?nei\\w*\\s+(${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=\\s|$)`);
   for (const line of new Set(lines)) {
     if (line === first.start.line) continue;
-    const m = re.exec(file.lines[line] ?? '');
-    if (!m) continue;
+    // the word after `[no] nei...` is exactly the name (was: one RegExp built per neighbor, a hot spot)
+    const m = NEIGHBOR_WORD_RE.exec(file.lines[line] ?? '');
+    if (!m || m[1] !== name) continue;
     const start = m[0].length - m[1].length;
     out.push({ uri: file.uri, range: lineRange(line, start, start + m[1].length) });
   }

@@ -11,7 +11,7 @@ import { splitLines } from '../../core/text';
 import type { ParseResult } from '../types';
 import type { FrrBlock, FrrFile, FrrLine } from './ast';
 import { isCommentOrBlank, lexLine } from './lexer';
-import { enteredNode, exitTarget, matchInNode, parentOf, type NodeMatch } from './table';
+import { enteredNode, exitTarget, matchInNode, matchInNodeQuick, parentOf, type NodeMatch } from './table';
 import { syntaxProblem } from './syntax-problems';
 
 const MAX_WORDS = 64;
@@ -71,11 +71,22 @@ export function parseFrr(text: string): ParseResult<FrrFile> {
     let result: NodeMatch = { status: 'unknown', reach: 0, expect: [] };
     let bestUnknown: NodeMatch & { status: 'unknown' } = { status: 'unknown', reach: -1, expect: [] };
     let firstNode = node;
+    const missed: string[] = [];
     while (at) {
-      result = matchInNode(at, texts);
-      if (result.status !== 'unknown') break;
-      if (result.reach > bestUnknown.reach) bestUnknown = result;
+      const quick = matchInNodeQuick(at, texts);
+      if (quick) {
+        result = quick;
+        break;
+      }
+      missed.push(at);
       at = parentOf(at);
+    }
+    // no node took the line: only now compute each node's reach/expect (full scans), in climb order
+    if (!at) {
+      for (const n of missed) {
+        result = matchInNode(n, texts);
+        if (result.status === 'unknown' && result.reach > bestUnknown.reach) bestUnknown = result;
+      }
     }
     if (result.status === 'ok' && at) {
       const cmd = result.def.cmd;

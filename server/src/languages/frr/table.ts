@@ -6,6 +6,7 @@
 import { firstKeywords, parseCommand, type Elem, type Leaf } from './grammar';
 import { compareTrails, matchCommand, type TrailItem } from './matcher';
 import data from './data/commands.json';
+import { buildNodeIndex, candidates, type NodeIndex } from './node-index';
 
 /** One command of the table. */
 export interface FrrCommandDef {
@@ -60,11 +61,23 @@ export function parentOf(node: string): string | null {
 
 /** The node a matched command enters (from `node`), or undefined when it does not change nodes. */
 export function enteredNode(node: string, cmd: string): string | undefined {
-  for (const [name, n] of Object.entries(raw.nodes)) {
-    for (const e of n.enter) if (e.cmd === cmd && e.from.includes(node)) return name;
+  if (!entering) {
+    // first match wins, in the order of raw.nodes (as the former linear search did)
+    entering = new Map();
+    for (const [name, n] of Object.entries(raw.nodes)) {
+      for (const e of n.enter) {
+        for (const from of e.from) {
+          const key = `${from}\n${e.cmd}`;
+          if (!entering.has(key)) entering.set(key, name);
+        }
+      }
+    }
   }
-  return undefined;
+  return entering.get(`${node}\n${cmd}`);
 }
+
+/** `from-node \n cmd` → the node that command enters from there (built on first use). */
+let entering: Map<string, string> | null = null;
 
 /** Where an exit-like command (`exit`, `exit-address-family`, `quit`, ...) leads from `node`. */
 export function exitTarget(node: string, cmd: string): string | undefined {
@@ -79,22 +92,53 @@ export type NodeMatch =
   | { status: 'incomplete' }
   | { status: 'unknown'; reach: number; expect: Leaf[] };
 
-/** Matches the words of a line against every command of `node` (FRR's rules, see matcher.ts). */
+const indexes = new Map<string, NodeIndex>();
+
+function indexOf(node: string): NodeIndex {
+  let ix = indexes.get(node);
+  if (!ix) indexes.set(node, (ix = buildNodeIndex(commandsOf(node))));
+  return ix;
+}
+
+/**
+ * Matches the words of a line against the commands of `node` (FRR's rules, see matcher.ts). Tries the
+ * indexed candidates first (node-index.ts); only a line none of them fully matches is scanned against
+ * every command, because its `reach`/`expect` (or `incomplete`) depend on all of them.
+ */
 export function matchInNode(node: string, words: readonly string[]): NodeMatch {
+  return scanDefs(candidates(indexOf(node), words), words, true) ?? scanDefs(commandsOf(node), words, false)!;
+}
+
+/**
+ * Like matchInNode, but returns null instead of an `unknown` result (whose reach/expect would need every
+ * command of the node): for the parser's climb, which only needs them when no node takes the line.
+ */
+export function matchInNodeQuick(node: string, words: readonly string[]): NodeMatch | null {
+  const m = words.length < 2 ? matchInNode(node, words) : scanDefs(candidates(indexOf(node), words), words, false)!;
+  return m.status === 'unknown' ? null : m;
+}
+
+/** Matches `words` against `defs`; with `fullOnly`, returns null when no command fully matches. */
+function scanDefs(defs: readonly FrrCommandDef[], words: readonly string[], fullOnly: boolean): NodeMatch | null {
   const full: { def: FrrCommandDef; trail: TrailItem[] }[] = [];
   let reach = 0;
   let expect: Leaf[] = [];
   const w0 = words[0] ?? '';
-  for (const def of commandsOf(node)) {
+  for (const def of defs) {
     if (def.first && !def.first.some((k) => k.startsWith(w0))) continue;
     const m = matchCommand(def.items, words);
+    if (m.trail) full.push({ def, trail: m.trail });
+    if (fullOnly) continue;
     if (m.reach > reach) {
       reach = m.reach;
       expect = [...m.expect];
     } else if (m.reach === reach) expect.push(...m.expect);
-    if (m.trail) full.push({ def, trail: m.trail });
   }
-  if (full.length === 0) return reach >= words.length ? { status: 'incomplete' } : { status: 'unknown', reach, expect };
+  if (full.length === 0) {
+    if (fullOnly) return null;
+    return reach >= words.length ? { status: 'incomplete' } : { status: 'unknown', reach, expect };
+  }
+  if (full.length === 1) return { status: 'ok', def: full[0].def, trail: full[0].trail };
   const best = full.filter((a) => !full.some((b) => b !== a && compareTrails(b.trail, a.trail) < 0));
   const distinct = new Set(best.map((b) => b.def.cmd));
   if (best.length >= 1 && distinct.size === 1) return { status: 'ok', def: best[0].def, trail: best[0].trail };

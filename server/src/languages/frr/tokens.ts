@@ -20,19 +20,37 @@ export const NO_MATCH: MatchLevel = 0;
 export const PARTLY: MatchLevel = 1;
 export const EXACT: MatchLevel = 2;
 
+/**
+ * True when `w[from, to)` is a dotted-quad IPv4 address the way FRR's CLI reads one (four octets of 1-3
+ * decimal digits, no leading zero, each <= 255). Scans char codes, allocates nothing: the grammar
+ * matcher asks this of every address word against every command with an A.B.C.D token.
+ */
+export function isIPv4(w: string, from = 0, to = w.length): boolean {
+  let dots = 0;
+  let digits = 0;
+  let v = 0;
+  let lead0 = false;
+  for (let i = from; i < to; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return false;
+      digits = 0;
+      v = 0;
+      continue;
+    }
+    if (c < 48 || c > 57 || digits === 3 || (digits === 1 && lead0)) return false;
+    lead0 = digits === 0 && c === 48;
+    v = v * 10 + (c - 48);
+    if (v > 255) return false;
+    digits++;
+  }
+  return dots === 3 && digits > 0;
+}
+
 /** Parses a dotted-quad IPv4 address the way FRR's CLI does; returns the 4 octets or null. */
 export function parseIPv4(w: string): number[] | null {
-  const parts = w.split('.');
-  if (parts.length !== 4) return null;
-  const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    if (p.length > 1 && p[0] === '0') return null;
-    const v = Number(p);
-    if (v > 255) return null;
-    out.push(v);
-  }
-  return out;
+  if (!isIPv4(w)) return null;
+  return w.split('.').map(Number);
 }
 
 /** Parses an IPv6 address (RFC 4291 text forms incl. embedded IPv4); returns 8 groups or null. */
@@ -95,14 +113,14 @@ const MAC_RE = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 export function matchesClass(c: ValueClass, w: string): boolean {
   switch (c) {
     case 'A.B.C.D':
-      return parseIPv4(w) !== null;
+      return isIPv4(w);
     case 'X:X::X:X':
       return w.includes(':') && parseIPv6(w) !== null;
     case 'X:X:X:X:X:X':
       return MAC_RE.test(w);
     case 'A.B.C.D/M': {
-      const p = splitPrefix(w);
-      return !!p && parseIPv4(p.addr) !== null && maskOf(p.len, 32) !== null;
+      const i = w.indexOf('/');
+      return i >= 0 && w.indexOf('/', i + 1) < 0 && isIPv4(w, 0, i) && maskOf(w.slice(i + 1), 32) !== null;
     }
     case 'X:X::X:X/M': {
       const p = splitPrefix(w);
