@@ -94,3 +94,13 @@ test('a 130,000-entry secrets file is checked, not crashed on (no argument-sprea
   assert.deepEqual(JSON.parse(r.out), []);
   assert.ok(!r.out.includes('RoadWarriorKey'));
 });
+
+test('an ipsec.conf with CRLF line endings is an error on its first line (addconn 4.10 rejects it)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-crlf-'));
+  writeFileSync(join(root, 'ipsec.conf'), 'config setup\r\n\r\nconn a\r\n    left=192.0.2.1\r\n    right=198.51.100.1\r\n    auto=ondemand\r\n');
+  const r = run('check', '--format', 'json', root);
+  assert.equal(r.code, 1);
+  const found = (JSON.parse(r.out) as Array<{ code: string; line: number; severity: string; message: string }>).filter((f) => f.code === 'libreswan-line-ending');
+  assert.deepEqual(found.map((f) => [f.line, f.severity]), [[1, 'error']]);
+  assert.match(found[0].message, /CRLF.*6 line/);
+});

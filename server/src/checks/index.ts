@@ -1,5 +1,6 @@
 import type { Check } from './types';
 import { check as libreswanSyntax } from './libreswan-syntax';
+import { check as libreswanLineEnding } from './libreswan-line-ending';
 import { check as secretsSyntax } from './secrets-syntax';
 import { check as secretsPermissions } from './secrets-permissions';
 import { check as unknownKeyword } from './unknown-keyword';
@@ -40,6 +41,7 @@ import { frrChecks } from './frr-index';
  */
 export const CHECKS: readonly Check[] = [
   libreswanSyntax,
+  libreswanLineEnding,
   secretsSyntax,
   secretsPermissions,
   unknownKeyword,
