@@ -24,3 +24,10 @@ test('tunnel select alone, or other files, stay what they were', () => {
   assert.equal(detectLanguage('/ws/gw.conf', 'conn a\n    left=192.0.2.1\n'), 'libreswan');
   assert.equal(detectLanguage('/ws/r.conf', 'router bgp 65000\n'), 'frr');
 });
+
+test('a .conf file that only includes others is Libreswan; a comment-only or mixed file is not', () => {
+  assert.equal(detectLanguage('/ws/gw/ipsec.d/aws/main.conf', '# AWS VPN\ninclude /etc/ipsec.d/aws/tunnels/*.conf\n'), 'libreswan');
+  assert.equal(detectLanguage('/ws/gw/inc0.conf', 'include inc1.conf\r\n'), 'libreswan');
+  assert.equal(detectLanguage('/ws/gw/notes.conf', '# nothing here\n'), null);
+  assert.equal(detectLanguage('/ws/gw/x.conf', 'include a.conf\nhostname r1\n'), null);
+});

@@ -18,6 +18,7 @@ import { check as alsoCycle } from './also-cycle';
 import { check as alsoDuplicateKey } from './also-duplicate-key';
 import { check as includeMissing } from './include-missing';
 import { check as includeCycle } from './include-cycle';
+import { check as includeTooDeep } from './include-too-deep';
 import { check as vtiWithoutMark } from './vti-without-mark';
 import { check as defaultrouteBoth } from './defaultroute-both';
 import { check as pskMissing } from './psk-missing';
@@ -59,6 +60,7 @@ export const CHECKS: readonly Check[] = [
   alsoDuplicateKey,
   includeMissing,
   includeCycle,
+  includeTooDeep,
   vtiWithoutMark,
   defaultrouteBoth,
   pskMissing,

@@ -42,12 +42,15 @@ export interface AlsoCycle {
   chain: string[];
 }
 
-/** An `include` that matches no file of the workspace, or one that leads back to its own file. */
+/**
+ * An `include` that matches no file of the workspace, one that leads back to its own file, or one in a file
+ * already nested as deep as Libreswan reads (`too-deep`, see INCLUDE_DEPTH_LIMIT).
+ */
 export interface IncludeProblem {
   file: AnalyzedFile;
   range: Range;
   path: string;
-  kind: 'missing' | 'cycle';
+  kind: 'missing' | 'cycle' | 'too-deep';
   chain?: string[];
 }
 
@@ -261,7 +264,44 @@ function includeProblems(snapshot: WorkspaceSnapshot, files: AnalyzedFile[]): In
       }
     }
   }
+  tooDeep(files, edges, out);
   return out;
+}
+
+/**
+ * Libreswan reads at most this many files down one include chain, the top file counted: with ipsec.conf →
+ * inc0 → … → inc9, `addconn --listall` (4.10) lists the conns of inc0…inc8 and silently drops inc9 (its
+ * parser stops at an include depth of 10 and only warns "exceeds max inclusion depth").
+ */
+export const INCLUDE_DEPTH_LIMIT = 10;
+
+/**
+ * Adds a `too-deep` problem for each include line in a file at nesting depth INCLUDE_DEPTH_LIMIT - 1 (the
+ * top file is depth 0): what it names is never read. Top files are those no other file includes; each
+ * (file, depth) pair is walked once, so globs and diamonds stay linear. Lines already reported as a cycle
+ * are left to include-cycle.
+ */
+function tooDeep(files: AnalyzedFile[], edges: Map<AnalyzedFile, Array<{ to: AnalyzedFile; range: Range; path: string }>>, out: IncludeProblem[]): void {
+  const included = new Set<AnalyzedFile>();
+  for (const list of edges.values()) for (const e of list) included.add(e.to);
+  const cycles = new Set(out.filter((p) => p.kind === 'cycle').map((p) => p.range));
+  const seen = new Set<string>();
+  const reported = new Set<Range>();
+  const stack: Array<{ f: AnalyzedFile; depth: number }> = files.filter((f) => edges.has(f) && !included.has(f)).map((f) => ({ f, depth: 0 }));
+  while (stack.length) {
+    const { f, depth } = stack.pop()!;
+    const key = `${f.uri}\u0000${depth}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const e of edges.get(f) ?? []) {
+      if (depth + 1 < INCLUDE_DEPTH_LIMIT) {
+        stack.push({ f: e.to, depth: depth + 1 });
+      } else if (!cycles.has(e.range) && !reported.has(e.range)) {
+        reported.add(e.range);
+        out.push({ file: f, range: e.range, path: e.path, kind: 'too-deep' });
+      }
+    }
+  }
 }
 
 const byDirCache = new WeakMap<WorkspaceSnapshot, Map<string, AnalyzedFile[]>>();

@@ -7,6 +7,26 @@ export const YAMAHA_HEADER = /^#\s*(RTX|NVR|FWX|vRX)[0-9A-Za-z]*\s+Rev\.[0-9.]+/
 const YAMAHA_TUNNEL = /^[\t ]*tunnel select \d+[\t ]*\r?$/m;
 const YAMAHA_IKE = /^[\t ]*ipsec ike (?:pre-shared-key|local address|remote address|encryption|hash|group) \d+ /m;
 
+/** `include PATH` at the start of a line: Libreswan's include (neither FRR nor Yamaha RTX has an `include` command). */
+const LIBRESWAN_INCLUDE = /^include[\t ]+\S/;
+
+/**
+ * True when every meaningful line of `text` (not blank, not a `#` comment) is an `include PATH` line and
+ * there is at least one: a Libreswan file that only pulls in others, e.g. `ipsec.d/aws/main.conf` holding
+ * `include /etc/ipsec.d/aws/tunnels/*.conf`. Without this rule such a file had no language and its
+ * includer reported it missing.
+ */
+function onlyIncludes(text: string): boolean {
+  let seen = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (!LIBRESWAN_INCLUDE.test(line)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /**
  * Decides the language of a file from its path (the same associations package.json contributes) and,
  * for ambiguous `*.conf` files, from its content. `path` uses POSIX separators. Returns null for files
@@ -31,6 +51,7 @@ export function detectLanguage(path: string, text?: string): LanguageId | null {
   if (base.endsWith('.conf')) {
     if (/^(conn[\t ]+\S|config[\t ]+setup\b)/m.test(head)) return 'libreswan';
     if (/^(router bgp|ip route|ipv6 route|frr version|frr defaults)\b/m.test(head)) return 'frr';
+    if (onlyIncludes(head)) return 'libreswan';
   }
   return null;
 }

@@ -24,7 +24,8 @@ export { parseCloudConfig, requestFromImport } from './import';
 export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot, random?: RandomSource): ScaffoldResult {
   const problems = validateRequest(request);
   if (problems.length) throw new Error(problems.join('; '));
-  const target = request.target.replace(/\/+$/, '');
+  const out = request.target.replace(/\/+$/, '');
+  const target = request.cpe === 'yamaha-rtx' ? routerFile(snapshot, out, request) : out;
   const host = snapshot && hostAt(snapshot, target);
   const taken = collectTaken(snapshot, [host]);
   const peerHost = request.peerTarget && snapshot ? hostAt(snapshot, request.peerTarget.replace(/\/+$/, '')) : undefined;
@@ -185,6 +186,18 @@ function libreswanFiles(dir: string, side: SidePlan, taken: Taken, read: (p: str
   out.push({ path: bgpd, text: renderBgp(side, frrNames, !hasBgpd), mode: hasBgpd ? 'append' : 'create' });
   out.push({ path: staticd, text: renderStatic(side, !hasStatic), mode: hasStatic ? 'append' : 'create' });
   return out;
+}
+
+/**
+ * The Yamaha router file for `--out`: a `.rtx` path as given; for a folder, the one Yamaha file directly in
+ * it (a router is one file, so new tunnels join it and take its free numbers), else `FOLDER/<peer>.rtx`.
+ * Throws when the folder holds several Yamaha files: which router is meant cannot be guessed.
+ */
+function routerFile(snapshot: WorkspaceSnapshot | undefined, out: string, r: ScaffoldRequest): string {
+  if (/\.rtx$/i.test(out)) return out;
+  const routers = snapshot ? [...snapshot.files.values()].filter((f) => f.languageId === 'yamaha-rtx' && posix.dirname(f.path) === out).map((f) => f.path).sort() : [];
+  if (routers.length > 1) throw new Error(`${out} holds several Yamaha router files (${routers.map((p) => posix.basename(p)).join(', ')}); give the one to add the tunnels to with --out FILE.rtx.`);
+  return routers[0] ?? `${out}/${r.peer === 'libreswan' ? posix.basename(r.peerTarget ?? 'peer') : r.peer}.rtx`;
 }
 
 /** The Yamaha command file: appended to `target` when it is a known file, else created. */
