@@ -104,3 +104,13 @@ test('an ipsec.conf with CRLF line endings is an error on its first line (addcon
   assert.deepEqual(found.map((f) => [f.line, f.severity]), [[1, 'error']]);
   assert.match(found[0].message, /CRLF.*6 line/);
 });
+
+test('sarif: artifact URIs are percent-encoded URI references (a folder name with a space)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-space-'));
+  mkdirSync(join(root, 'my gw'));
+  writeFileSync(join(root, 'my gw', 'ipsec.conf'), 'conn a\n    left=192.0.2.1\n    right=198.51.100.1\n    rightsubnt=10.1.0.0/16\n');
+  const r = run('check', '--format', 'sarif', root);
+  const uris = (JSON.parse(r.out).runs[0].results as Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>).map((x) => x.locations[0].physicalLocation.artifactLocation.uri);
+  assert.ok(uris.length > 0);
+  assert.ok(uris.every((u) => u === 'my%20gw/ipsec.conf'), uris.join(', '));
+});

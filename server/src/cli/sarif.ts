@@ -25,12 +25,20 @@ export function toSarif(list: readonly CliFinding[], checks: readonly Check[], v
     ruleId: f.code,
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
-    relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line } } })),
+    locations: [{ physicalLocation: { artifactLocation: { uri: uriReference(f.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
+    relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: uriReference(r.file), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line } } })),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'vpnconf', version, informationUri: 'https://github.com/vpnconf/vpnconf', rules } }, results }],
+    runs: [{ tool: { driver: { name: 'vpnconf', version, rules } }, results }],
   };
+}
+
+/**
+ * A POSIX path (relative to the PATH given, or absolute) as a SARIF `artifactLocation.uri`: a URI reference
+ * (RFC 3986), so each segment is percent-encoded (`my gw/ipsec.conf` -> `my%20gw/ipsec.conf`); `/` stays.
+ */
+export function uriReference(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
