@@ -17,18 +17,9 @@
 // Yamaha: branches/branch-NNNNN.rtx (a host by itself).
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** mulberry32: a small seeded PRNG so every run writes byte-identical workspaces. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded PRNG the test suites use (compiled by `npm run build`, which `npm run bench` runs first), so
+// every run writes byte-identical workspaces.
+import { prng } from '../out/test/support/prng.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** A PSK valid for AWS (8-64 of [A-Za-z0-9._], not starting with 0) and OCI. */

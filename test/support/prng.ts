@@ -1,6 +1,7 @@
 /**
  * A small deterministic PRNG (mulberry32) for the test suites that generate data from a seed (mutants,
- * fuzz tokens): the same 32-bit seed gives the same sequence of floats in [0, 1).
+ * fuzz tokens) and for bench/gen.mjs (which imports the compiled copy): the same 32-bit seed gives the same
+ * sequence of floats in [0, 1).
  */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
