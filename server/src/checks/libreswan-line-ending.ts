@@ -21,7 +21,8 @@ export const check: FileCheck = {
     if (first < 0) return [];
     let count = 0;
     for (let i = first; i >= 0; i = text.indexOf('\r', i + 1)) count++;
-    const line = lineOf(text, first);
+    // No CR comes before `first`, so the line breaks before it are plain `\n`s.
+    const line = text.slice(0, first).split('\n').length - 1;
     const kind = text[first + 1] === '\n' ? 'Windows (CRLF)' : 'carriage-return (CR)';
     const problem: FileProblem = {
       range: { start: { line, character: 0 }, end: { line, character: file.lines[line]?.length ?? 0 } },
@@ -32,14 +33,3 @@ export const check: FileCheck = {
     return [problem];
   },
 };
-
-/** 0-based line of character offset `offset` in `text`, counting `\r\n`, `\r` and `\n` as one break each. */
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
-}
