@@ -1,12 +1,7 @@
 // Grammar tests for FRR configuration files, run through the real TextMate engine.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { Token, hasScope, scopesOf, tokenizeFixture } from './textmate';
-
-function expectScope(lines: Token[][], line: number, needle: string, scope: string, whole = true): void {
-  const scopes = scopesOf(lines, line, needle, whole);
-  assert.ok(hasScope(scopes, scope), `"${needle}" (line ${line}) has ${JSON.stringify(scopes)}, want ${scope}`);
-}
+import { Token, expectQuietSecret, expectScope, hasScope, scopesOf, tokenizeFixture } from './textmate';
 
 describe('frr grammar', () => {
   let lines: Token[][];
@@ -51,8 +46,7 @@ describe('frr grammar', () => {
     expectScope(lines, 18, 'AWS-IN', 'entity.name.function.route-map.frr');
   });
   it('gives BGP passwords only a meta scope', () => {
-    const scopes = scopesOf(lines, 7, 'not-shown', false);
-    assert.ok(hasScope(scopes, 'meta.secret-value.frr'), JSON.stringify(scopes));
-    assert.ok(!scopes.some((s) => /^(string|constant|keyword)\./.test(s)), JSON.stringify(scopes));
+    expectQuietSecret(lines, 7, 'not-shown');
+    expectScope(lines, 7, 'not-shown', 'meta.secret-value.frr', false);
   });
 });

@@ -1,5 +1,6 @@
 // Loads the contributed TextMate grammars into the real engine (vscode-textmate + vscode-oniguruma)
 // and answers "which scopes does this piece of a line get?".
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
@@ -96,4 +97,25 @@ export function scopesOf(lines: Token[][], line: number, needle: string, whole =
 /** True when some scope of `scopes` equals `prefix` or starts with `prefix.`. */
 export function hasScope(scopes: string[], prefix: string): boolean {
   return scopes.some((s) => s === prefix || s.startsWith(prefix + '.'));
+}
+
+/**
+ * Asserts that `needle` on `line` (0-based) carries a scope equal to or under `scope`; `whole` as in
+ * `scopesOf`. The failure message lists the scopes found.
+ */
+export function expectScope(lines: Token[][], line: number, needle: string, scope: string, whole = true): void {
+  const scopes = scopesOf(lines, line, needle, whole);
+  assert.ok(hasScope(scopes, scope), `"${needle}" (line ${line}) has ${JSON.stringify(scopes)}, want ${scope}`);
+}
+
+/**
+ * Asserts that a secret value (PSK, BGP password) on `line` carries `meta.secret-value` and none of the scopes
+ * themes colour (`string.*`, `constant.*`, `keyword.*`, ...), so a screen share does not draw the eye to it.
+ */
+export function expectQuietSecret(lines: Token[][], line: number, value: string): void {
+  const scopes = scopesOf(lines, line, value, false);
+  assert.ok(hasScope(scopes, 'meta.secret-value'), `${value}: ${JSON.stringify(scopes)}`);
+  for (const loud of ['string', 'constant', 'keyword', 'invalid', 'entity', 'variable', 'support', 'markup']) {
+    assert.ok(!scopes.some((s) => s.startsWith(loud + '.')), `${value} must not carry ${loud}.*: ${JSON.stringify(scopes)}`);
+  }
 }

@@ -1,12 +1,6 @@
 // Grammar tests for Yamaha RTX command files, run through the real TextMate engine.
-import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { Token, hasScope, scopesOf, tokenizeFixture } from './textmate';
-
-function expectScope(lines: Token[][], line: number, needle: string, scope: string, whole = true): void {
-  const scopes = scopesOf(lines, line, needle, whole);
-  assert.ok(hasScope(scopes, scope), `"${needle}" (line ${line}) has ${JSON.stringify(scopes)}, want ${scope}`);
-}
+import { Token, expectQuietSecret, expectScope, tokenizeFixture } from './textmate';
 
 describe('yamaha-rtx grammar', () => {
   let lines: Token[][];
@@ -42,8 +36,7 @@ describe('yamaha-rtx grammar', () => {
   });
   it('gives the pre-shared key only a meta scope', () => {
     expectScope(lines, 6, 'ipsec ike pre-shared-key', 'keyword.other.command.yamaha-rtx');
-    const scopes = scopesOf(lines, 6, 'example-psk-placeholder', false);
-    assert.ok(hasScope(scopes, 'meta.secret-value.yamaha-rtx'), JSON.stringify(scopes));
-    assert.ok(!scopes.some((s) => /^(string|constant|keyword)\./.test(s)), JSON.stringify(scopes));
+    expectQuietSecret(lines, 6, 'example-psk-placeholder');
+    expectScope(lines, 6, 'example-psk-placeholder', 'meta.secret-value.yamaha-rtx', false);
   });
 });
