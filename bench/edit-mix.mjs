@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Session } from 'node:inspector';
-import { stats } from './lsp-bench.mjs';
+import { connSites, pickEdit, stats } from './lsp-bench.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = process.env.VPNCONF_BENCH_OUT ?? join(new URL('..', import.meta.url).pathname, 'out');
@@ -66,15 +66,8 @@ publish();
 const siteDirs = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 10 !== 9).map((i) => join(dir, `site-${String(i).padStart(5, '0')}`));
 const paths = siteDirs.filter((_, i) => i % 45 === 0).slice(0, nFiles).map((d) => join(d, 'ipsec.d', 'aws.conf'));
 const docs = paths.map((path) => {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const sites = [];
-  let cur = null;
-  lines.forEach((l, i) => {
-    if (l.startsWith('conn ')) sites.push((cur = { header: i }));
-    else if (cur && l.startsWith('    ikelifetime=')) cur.ike = i;
-    else if (cur && /^ {4}mark=\d+\//.test(l)) cur.mark = i;
-  });
-  return { uri: uriOfPath(path), lines, version: 1, sites: sites.filter((s) => s.ike !== undefined && s.mark !== undefined) };
+  const text = readFileSync(path, 'utf8');
+  return { uri: uriOfPath(path), lines: text.split('\n'), version: 1, sites: connSites(text) };
 });
 const cpu = () => {
   const u = process.cpuUsage();
@@ -92,11 +85,7 @@ if (session) {
 const byKind = [[], [], [], []];
 const all = [];
 for (let s = 0; s < edits; s++) {
-  const kind = s % 4;
-  const d = docs[Math.floor(s / 4) % docs.length];
-  const c = Math.floor(s / (4 * docs.length)) % d.sites.length;
-  const site = d.sites[c];
-  const other = d.sites[c + 1 < d.sites.length ? c + 1 : c - 1];
+  const { kind, d, site, other } = pickEdit(docs, s);
   const lines = [...d.lines];
   if (kind === 0) lines[site.ike] = lines[site.ike].replace('ikelifetime=', 'ikelifetimx=');
   if (kind === 2) lines[site.mark] = lines[other.mark];

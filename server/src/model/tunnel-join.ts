@@ -31,14 +31,7 @@ export function joinAll(ends: readonly TunnelEnd[], byHost: EndsByHost, peers: R
     }
   }
   const peer = new Map<TunnelEnd, TunnelEnd>();
-  for (const e of ends) {
-    if (peer.has(e)) continue;
-    const p = findPeer(e, byLocalKey, peer);
-    if (p) {
-      peer.set(e, p);
-      peer.set(p, e);
-    }
-  }
+  pairGreedily(ends, byLocalKey, peer);
   const cloud = new Map<TunnelEnd, Cloud>();
   for (const e of ends) setCloud(e, peer, cloud, peers);
   const site = new Map<TunnelEnd, string>();
@@ -97,14 +90,7 @@ export function rejoin(before: Joins & { byHost: EndsByHost }, byHost: EndsByHos
   const peer = new Map(before.peer);
   for (const e of removed) peer.delete(e);
   for (const e of repair) peer.delete(e);
-  for (const e of repair) {
-    if (peer.has(e)) continue;
-    const p = findPeer(e, byLocalKey, peer);
-    if (p) {
-      peer.set(e, p);
-      peer.set(p, e);
-    }
-  }
+  pairGreedily(repair, byLocalKey, peer);
   const cloud = new Map(before.cloud);
   for (const e of removed) cloud.delete(e);
   for (const e of repair) setCloud(e, peer, cloud, peers);
@@ -137,6 +123,18 @@ export function* peerPairs(model: { ends: readonly TunnelEnd[]; peer: ReadonlyMa
     done.add(p);
     yield [e, p];
     yield [p, e];
+  }
+}
+
+/** Pairs each end of `order` not yet in `peer` with its `findPeer` answer, in that order (both directions set). */
+function pairGreedily(order: readonly TunnelEnd[], byLocalKey: ReadonlyMap<string, readonly TunnelEnd[]>, peer: Map<TunnelEnd, TunnelEnd>): void {
+  for (const e of order) {
+    if (peer.has(e)) continue;
+    const p = findPeer(e, byLocalKey, peer);
+    if (p) {
+      peer.set(e, p);
+      peer.set(p, e);
+    }
   }
 }
 
