@@ -78,7 +78,7 @@ async function startServer(folder, expectedFiles) {
 }
 
 /** Positions in an ipsec.conf text: per conn, the `ikelifetime=` line and the `mark=` line with its digits. */
-function connSites(text) {
+export function connSites(text) {
   const lines = text.split('\n');
   const sites = [];
   let cur = null;
@@ -94,6 +94,17 @@ function connSites(text) {
     }
   });
   return sites.filter((s) => s.ike !== undefined && s.mark !== undefined);
+}
+
+/**
+ * Edit number `s` of the loop over `docs` (each with its `connSites`): its kind (0 keyword typo, 1 its
+ * revert, 2 mark set to the neighbouring conn's, 3 its revert), the document, the conn and the neighbour.
+ */
+export function pickEdit(docs, s) {
+  const kind = s % 4;
+  const d = docs[Math.floor(s / 4) % docs.length];
+  const c = Math.floor(s / (4 * docs.length)) % d.sites.length;
+  return { kind, d, site: d.sites[c], other: d.sites[c + 1 < d.sites.length ? c + 1 : c - 1] };
 }
 
 /**
@@ -113,11 +124,7 @@ async function editLoop(server, files, edits) {
   await new Promise((r) => setTimeout(r, 500));
   const times = [];
   for (let s = 0; s < edits; s++) {
-    const kind = s % 4;
-    const d = docs[Math.floor(s / 4) % docs.length];
-    const c = Math.floor(s / (4 * docs.length)) % d.sites.length;
-    const site = d.sites[c];
-    const other = d.sites[c + 1 < d.sites.length ? c + 1 : c - 1];
+    const { kind, d, site, other } = pickEdit(docs, s);
     let range;
     let text;
     let expect;

@@ -1,8 +1,7 @@
 import { createConnection, ErrorCodes, ResponseError, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Diagnostic, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckCache, runChecks } from './checks/run';
+import { analyze, CheckCache } from './checks/run';
 import type { Finding, LanguageId } from './core/types';
-import type { WorkspaceSnapshot } from './workspace/types';
 import { isCandidate, isDirectory, readDiskFile, readMode, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
@@ -13,7 +12,8 @@ import { references } from './features/references';
 import { foldingRanges } from './features/folding';
 import { codeActions } from './features/code-actions';
 import { toDiagnostic } from './features/diagnostics';
-import { collectSecrets, redact } from './cli/secrets';
+import { redact } from './cli/secrets';
+import { workspaceSecrets } from './workspace/secrets';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { defaultRequest, generate, parseCloudConfig, requestFromImport, type ScaffoldRequest } from './features/scaffold';
 import { toWorkspaceEdit } from './features/scaffold/edit';
@@ -106,13 +106,9 @@ function setJson(path: string): void {
   if (err) log('warn', err);
 }
 
-const secretsOf = new WeakMap<WorkspaceSnapshot, string[]>();
-/** The secrets of the current snapshot (memoized per snapshot), for redacting everything the server sends. */
+/** The secrets of the current snapshot (the same array while they are unchanged), for redacting everything the server sends. */
 function currentSecrets(): string[] {
-  const snap = store.snapshot();
-  let s = secretsOf.get(snap);
-  if (!s) { s = collectSecrets(snap); secretsOf.set(snap, s); }
-  return s;
+  return workspaceSecrets(store.snapshot());
 }
 
 /** Logs to the client's output channel, with every known secret masked. */
@@ -206,22 +202,28 @@ const editedFirst = new Set<string>();
 function publishAll(): void {
   timer = null;
   const snapshot = store.snapshot();
-  let byUri: Map<string, Finding[]>;
+  let analysis: ReturnType<typeof analyze>;
   try {
-    byUri = runChecks(snapshot, settings.overrides, cache);
+    analysis = analyze(snapshot, settings.overrides, cache);
   } catch (e) {
     log('error', `vpnconf: analysis failed: ${(e as Error).message}`);
     return;
   }
+  const { results, changed } = analysis;
   // One array per distinct secrets list, so the per-file test below is an identity check.
-  if (!sameStrings(stableSecrets, currentSecrets())) stableSecrets = currentSecrets();
+  const fresh = currentSecrets();
+  const secretsChanged = !sameStrings(stableSecrets, fresh);
+  if (secretsChanged) stableSecrets = fresh;
   const secrets = stableSecrets;
-  const first = [...editedFirst].filter((u) => byUri.has(u));
+  // Only files whose findings array changed need a look, unless every file must be redacted anew.
+  const candidates = changed && !secretsChanged ? changed : results.keys();
+  const first = [...editedFirst].filter((u) => results.has(u));
   editedFirst.clear();
-  for (const uri of [...first, ...byUri.keys()]) {
-    const findings = byUri.get(uri)!;
+  for (const uri of [...first, ...candidates]) {
+    const findings = results.get(uri);
+    if (!findings) continue;
     const last = sent.get(uri);
-    // runChecks returns the same array for a file whose findings did not change: nothing to convert.
+    // analyze returns the same array for a file whose findings did not change: nothing to convert.
     if (last && last.findings === findings && last.secrets === secrets) continue;
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, (t) => redact(t, secrets)));
     const key = JSON.stringify(diagnostics);
@@ -230,8 +232,10 @@ function publishAll(): void {
     published.set(uri, key);
     void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics });
   }
+  // Files gone from the workspace: only possible when the analysis compared everything (changed null).
+  if (changed) return;
   for (const uri of [...published.keys()]) {
-    if (byUri.has(uri)) continue;
+    if (results.has(uri)) continue;
     published.delete(uri);
     sent.delete(uri);
     void connection.sendDiagnostics({ uri: clientUri(uri), diagnostics: [] });

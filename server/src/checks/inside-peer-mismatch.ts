@@ -1,6 +1,6 @@
 import type { Finding, RelatedPlace } from '../core/types';
 import { addressText, cidrOf, isNetworkOrBroadcast, isPointToPoint, peerOf, type Cidr } from '../model/ip';
-import { hostBgp, hostLabel, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
+import { hostBgp, hostLabel, peerPairs, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
@@ -23,7 +23,7 @@ export const check: WorkspaceCheck = {
     const model = tunnelModel(snapshot);
     const out: Finding[] = [];
     for (const e of model.ends) for (const f of cachedEndFindings(e)) out.push(f);
-    for (const [a, b] of model.peer) pushAll(out, crossFindings(a, b));
+    for (const [a, b] of peerPairs(model)) pushAll(out, crossFindings(a, b));
     for (const [host, ends] of model.byHost) for (const f of cachedBgpFindings(ends, hostBgp(snapshot, host))) out.push(f);
     // One finding per place: the per-end reason wins over the cross-end one at the same value.
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types';
 import { maskPsk } from '../model/secrets';
-import { hostLabel, tunnelModel, type TunnelEnd } from '../model/tunnels';
+import { hostLabel, peerPairs, tunnelModel, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding, TextEditLike } from './fix-types';
 import { secretLiteral } from './psk-missing';
@@ -19,15 +19,24 @@ export const check: WorkspaceCheck = {
   scope: 'workspace',
   run(snapshot) {
     const model = tunnelModel(snapshot);
-    const out: Finding[] = [];
-    for (const [a, b] of model.peer) {
+    let out = memo.get(model);
+    if (out) return out;
+    out = [];
+    for (const [a, b] of peerPairs(model)) {
       if (a.key > b.key || !a.psk || !b.psk) continue;
       if (a.psk.psk.bytes === b.psk.psk.bytes) continue;
       out.push(finding(a, b), finding(b, a));
     }
+    memo.set(model, out);
     return out;
   },
 };
+
+/**
+ * The findings depend only on the model's ends and pairs (an edit the model does not read keeps the model
+ * object): one array per model, so the runner sees the same array and revisits no file.
+ */
+const memo = new WeakMap<TunnelModel, Finding[]>();
 
 function finding(e: TunnelEnd, other: TunnelEnd): Finding {
   const mine = e.psk!;

@@ -10,6 +10,7 @@ import { parseCidr } from '../model/ip';
 import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
 import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 import { pushAll } from '../core/arrays';
+import { hostUnchangedSince, snapshotSerial } from '../workspace/workspace';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -38,11 +39,13 @@ export const check: WorkspaceCheck = {
     const model = tunnelModel(snapshot);
     const parts: HostPart[] = [];
     for (const [host, ends] of model.byHost) {
-      const files = host.fileUris.map((u) => snapshot.files.get(u));
       const pairing = hostPairing(model, ends);
       let hit = memo.get(ends);
-      if (!hit || hit.pairing !== pairing || hit.files.length !== files.length || hit.files.some((f, i) => f !== files[i])) {
-        hit = { pairing, files, ownNets: ends.flatMap(localVsRemote), joined: hostFindings(snapshot, host, ends, model) };
+      if (hit && hit.pairing === pairing && stillValid(hit, snapshot, host)) {
+        hit.seen = snapshotSerial(snapshot);
+      } else {
+        const files = host.fileUris.map((u) => snapshot.files.get(u));
+        hit = { pairing, files, seen: snapshotSerial(snapshot), ownNets: ends.flatMap(localVsRemote), joined: hostFindings(snapshot, host, ends, model) };
         memo.set(ends, hit);
       }
       parts.push(hit);
@@ -75,10 +78,19 @@ function hostFindings(snapshot: WorkspaceSnapshot, host: Host, ends: readonly Tu
 interface HostPart {
   pairing: object | undefined;
   files: readonly (AnalyzedFile | undefined)[];
+  /** The serial of the last snapshot the part was found valid for (0: none; see `snapshotSerial`). */
+  seen: number;
   ownNets: Finding[];
   joined: Finding[];
 }
 const memo = new WeakMap<readonly TunnelEnd[], HostPart>();
+
+/** True when none of the host's files changed since the part was last valid: O(changed files) when the store knows them. */
+function stillValid(hit: HostPart, snapshot: WorkspaceSnapshot, host: Host): boolean {
+  if (hit.seen && hostUnchangedSince(snapshot, hit.seen, host)) return true;
+  const files = host.fileUris.map((u) => snapshot.files.get(u));
+  return hit.files.length === files.length && hit.files.every((f, i) => f === files[i]);
+}
 
 const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
   uri: f.uri,

@@ -5,6 +5,9 @@ import type { Section, Setting } from '../languages/libreswan/ast';
 import { findKeyword, type KeywordSpec, type LibreswanVersion } from '../languages/libreswan/keywords';
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { libreswanFilesByDir, type FilesByDir } from './files-by-dir';
+
+export { libreswanFilesByDir, type FilesByDir } from './files-by-dir';
 
 /** A `conn` section and the file it is written in. */
 export interface ConnDef {
@@ -304,40 +307,6 @@ function tooDeep(files: AnalyzedFile[], edges: Map<AnalyzedFile, Array<{ to: Ana
   }
 }
 
-const byDirCache = new WeakMap<WorkspaceSnapshot, Map<string, AnalyzedFile[]>>();
-/** URIs of the Libreswan files by folder, per host grouping (the grouping is replaced when the file set changes). */
-const uriByDirCache = new WeakMap<object, Map<string, string[]>>();
-
-/**
- * Libreswan files of a snapshot grouped by folder (memoized), so include globs need no full scan. The
- * folder listing is kept per host grouping (it changes only with the set of files) and mapped to the
- * snapshot's file objects, so an edit no longer re-derives every file's folder.
- */
-export function libreswanFilesByDir(snapshot: WorkspaceSnapshot): Map<string, AnalyzedFile[]> {
-  let m = byDirCache.get(snapshot);
-  if (!m) {
-    let uris = uriByDirCache.get(snapshot.hosts);
-    if (!uris) {
-      uris = new Map();
-      for (const f of snapshot.files.values()) {
-        if (f.languageId !== 'libreswan') continue;
-        const d = posix.dirname(f.path);
-        const list = uris.get(d) ?? [];
-        list.push(f.uri);
-        uris.set(d, list);
-      }
-      uriByDirCache.set(snapshot.hosts, uris);
-    }
-    m = new Map();
-    for (const [d, list] of uris) {
-      const files = list.map((u) => snapshot.files.get(u)).filter((f): f is AnalyzedFile => f?.languageId === 'libreswan');
-      if (files.length) m.set(d, files);
-    }
-    byDirCache.set(snapshot, m);
-  }
-  return m;
-}
-
 /**
  * The paths an include pattern is tried as, in order (see includeProblems for the rules): relative to the
  * including file's folder; an absolute path as written, then re-rooted at the host for `/etc/...` paths.
@@ -363,7 +332,7 @@ export function includeTries(fromPath: string, pattern: string): string[] {
 export const isGlobDir = (t: string): boolean => /[*?[{]/.test(posix.dirname(t));
 
 /** The workspace files an include pattern matches (see includeProblems for the rules). */
-export function resolveInclude(fromPath: string, pattern: string, byDir: Map<string, AnalyzedFile[]>): AnalyzedFile[] {
+export function resolveInclude(fromPath: string, pattern: string, byDir: FilesByDir): AnalyzedFile[] {
   for (const t of includeTries(fromPath, pattern)) {
     const candidates = isGlobDir(t) ? [...byDir.values()].flat() : (byDir.get(posix.dirname(t)) ?? []);
     if (!candidates.length) continue;

@@ -1,27 +1,33 @@
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
+import { changedSince, hostUnchangedSince, snapshotSerial } from '../workspace/workspace';
 import { libreswanEnds } from './ends-libreswan';
 import { frrBgp } from './ends-frr';
 import { yamahaBgp, yamahaEnds } from './ends-yamaha';
-import { cloudOfEnd } from './clouds';
+import { joinAll, rejoin } from './tunnel-join';
 import { cidrOf } from './ip';
-import { localKeys, remoteKeys, type BgpFacts, type BgpNeighborFact, type Cloud, type HostBgp, type TunnelEnd } from './tunnel-types';
+import type { BgpFacts, BgpNeighborFact, Cloud, HostBgp, TunnelEnd } from './tunnel-types';
 import { pushAll } from '../core/arrays';
 
 export * from './tunnel-types';
+export { peerPairs, siteKey } from './tunnel-join';
 
 /**
  * The cross-file tunnel model of a snapshot (DESIGN §3): every tunnel end of every host, the pairing of
  * ends across hosts, the redundant pairs of each host, and the cloud at the far end of unpaired ends.
  *
  * Cost: ends of a host are rebuilt only when one of the host's files changed (cached per Host object and
- * file identities); the joins are hash lookups by address/ID (O(ends)), never all-pairs scans.
+ * file identities); the joins are hash lookups by address/ID (O(ends)), never all-pairs scans, and after an
+ * edit only the ends whose pairing can change are re-paired (tunnel-join.ts `rejoin`).
  */
 export interface TunnelModel {
   ends: readonly TunnelEnd[];
   /** Ends of each host, in conn order. */
   byHost: ReadonlyMap<Host, readonly TunnelEnd[]>;
-  /** The matching end on another host, when the workspace holds both. */
+  /**
+   * The matching end on another host, when the workspace holds both. Iteration order depends on how the
+   * model was built (from scratch or updated after an edit): iterate pairs with `peerPairs(model)`.
+   */
   peer: ReadonlyMap<TunnelEnd, TunnelEnd>;
   /** Ends by normalized local outside key (address or ID). */
   byLocalKey: ReadonlyMap<string, readonly TunnelEnd[]>;
@@ -50,6 +56,11 @@ export function registerAdapter(builder: EndsBuilder | null, bgp?: BgpReader): v
 
 interface HostFacts {
   files: readonly (AnalyzedFile | undefined)[];
+  /**
+   * The serial of the last snapshot the facts were found valid for (its files of the host are `files`;
+   * 0: none): a number, so a host no edit touches keeps no old snapshot alive.
+   */
+  seen: number;
   version: string;
   ends: TunnelEnd[];
   bgp: HostBgp;
@@ -78,7 +89,7 @@ export function rebaseHostFacts(host: Host, files: readonly (AnalyzedFile | unde
     const f = e.psk ? byUri.get(e.psk.psk.file.uri) : undefined;
     if (e.psk && f) e.psk = { ...e.psk, psk: { ...e.psk.psk, file: f } };
   }
-  hostCache.set(host, { ...hit, files });
+  hostCache.set(host, { ...hit, files, seen: 0 });
   return true;
 }
 
@@ -88,10 +99,20 @@ export function hostBgp(snapshot: WorkspaceSnapshot, host: Host): HostBgp {
 }
 
 function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
-  const files = host.fileUris.map((u) => snapshot.files.get(u));
   const version = snapshot.options.libreswanVersion;
   const hit = hostCache.get(host);
-  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit;
+  // Known unchanged since last seen (O(changed files)), else compare the host's files.
+  const serial = snapshotSerial(snapshot);
+  if (hit && serial && hit.seen === serial) return hit;
+  if (hit && hit.seen && hit.version === version && hostUnchangedSince(snapshot, hit.seen, host)) {
+    hit.seen = serial;
+    return hit;
+  }
+  const files = host.fileUris.map((u) => snapshot.files.get(u));
+  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) {
+    hit.seen = serial;
+    return hit;
+  }
   const ends: TunnelEnd[] = [];
   for (const b of BUILDERS) pushAll(ends, b(snapshot, host));
   const bgp: HostBgp = { neighbors: [] };
@@ -106,6 +127,7 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
   // the whole model can be kept too (`build`).
   const facts = {
     files,
+    seen: serial,
     version,
     ends: hit && sameItems(hit.ends, ends) ? hit.ends : ends,
     bgp: hit && hit.bgp.localAsn === bgp.localAsn && sameItems(hit.bgp.neighbors, bgp.neighbors) ? hit.bgp : bgp,
@@ -160,99 +182,75 @@ export function tunnelModel(snapshot: WorkspaceSnapshot): TunnelModel {
   return model;
 }
 
-/** The last model built, with the host grouping it was built for. */
-let lastBuild: { hosts: WorkspaceSnapshot['hosts']; model: TunnelModel } | null = null;
+/**
+ * Per host grouping (one per store and file set), the last model built and the snapshot it was built for:
+ * the base an edit's model is updated from. Keyed by grouping, so two stores used in turn (a test's fresh
+ * store beside an edited one) do not spoil each other's base.
+ */
+const lastBuilds = new WeakMap<object, { snapshot: WorkspaceSnapshot; model: TunnelModel }>();
 
 function build(snapshot: WorkspaceSnapshot): TunnelModel {
-  const ends: TunnelEnd[] = [];
-  const byHost = new Map<Host, TunnelEnd[]>();
-  let unchanged = lastBuild?.hosts === snapshot.hosts;
-  for (const host of snapshot.hosts.hosts.values()) {
-    const list = hostEnds(snapshot, host);
-    if (unchanged && lastBuild!.model.byHost.get(host) !== (list.length ? list : undefined)) unchanged = false;
-    if (!list.length) continue;
-    byHost.set(host, list);
-    pushAll(ends, list);
+  const lastBuild = lastBuilds.get(snapshot.hosts);
+  const edit = lastBuild ? changedHostsEnds(snapshot, lastBuild) : null;
+  const last = lastBuild?.model;
+  if (last && edit && !edit.changed.size) {
+    // Same grouping and every host's ends array the same object: the joins would come out the same.
+    lastBuild!.snapshot = snapshot;
+    return last;
   }
-  // Same grouping and every host's ends array the same object: the joins would come out the same.
-  if (unchanged) return lastBuild!.model;
-  const model = join(snapshot, ends, byHost);
-  lastBuild = { hosts: snapshot.hosts, model };
+  const byHost = edit?.byHost ?? allHostsEnds(snapshot);
+  const ends: TunnelEnd[] = [];
+  for (const list of byHost.values()) pushAll(ends, list);
+  const joins = last && edit ? rejoin(last, byHost, edit.changed, hostOrder(snapshot.hosts), snapshot.hosts.peers) : joinAll(ends, byHost, snapshot.hosts.peers);
+  const model: TunnelModel = { ends, byHost, ...joins };
+  lastBuilds.set(snapshot.hosts, { snapshot, model });
   return model;
 }
 
-/** Pairing, clouds, sites and redundant groups over the ends of every host: O(ends) hash joins. */
-function join(snapshot: WorkspaceSnapshot, ends: TunnelEnd[], byHost: Map<Host, TunnelEnd[]>): TunnelModel {
-  const byLocalKey = new Map<string, TunnelEnd[]>();
-  for (const e of ends) {
-    for (const k of new Set(localKeys(e))) {
-      const l = byLocalKey.get(k) ?? [];
-      l.push(e);
-      byLocalKey.set(k, l);
-    }
+/** Every host's ends, in host order (hosts without ends left out). */
+function allHostsEnds(snapshot: WorkspaceSnapshot): Map<Host, TunnelEnd[]> {
+  const byHost = new Map<Host, TunnelEnd[]>();
+  for (const host of snapshot.hosts.hosts.values()) {
+    const list = hostEnds(snapshot, host);
+    if (list.length) byHost.set(host, list);
   }
-  const peer = new Map<TunnelEnd, TunnelEnd>();
-  for (const e of ends) {
-    if (peer.has(e)) continue;
-    const p = findPeer(e, byLocalKey, peer);
-    if (p) {
-      peer.set(e, p);
-      peer.set(p, e);
-    }
-  }
-  const cloud = new Map<TunnelEnd, Cloud>();
-  for (const e of ends) {
-    if (peer.has(e)) continue;
-    const c = cloudOfEnd(e, snapshot.hosts.peers);
-    if (c) cloud.set(e, c);
-  }
-  const site = new Map<TunnelEnd, string>();
-  const redundantGroup = new Map<TunnelEnd, TunnelEnd[]>();
-  for (const list of byHost.values()) {
-    const groups = new Map<string, TunnelEnd[]>();
-    for (const e of list) {
-      const k = siteKey(e, peer.get(e), cloud.get(e));
-      site.set(e, k);
-      const g = groups.get(k) ?? [];
-      g.push(e);
-      groups.set(k, g);
-    }
-    for (const g of groups.values()) if (g.length > 1) for (const e of g) redundantGroup.set(e, g);
-  }
-  return { ends, byHost, peer, byLocalKey, redundantGroup, site, cloud };
+  return byHost;
 }
 
 /**
- * The other end of `e` (DESIGN §3): an end on another host whose local address or ID is one of `e`'s
- * remote keys and whose remote keys include one of `e`'s local keys. Among several candidates, the one
- * whose inside addresses mirror `e`'s wins, then the first one not yet paired.
+ * The hosts' ends after an edit, visiting only the hosts whose files changed since the last build (the
+ * others' cached ends are the same arrays, see `hostFacts`): the hosts whose ends array is new, and the
+ * last model's `byHost` with those replaced. Null when that cannot be told — another grouping, changes
+ * unknown, or a host gaining or losing all its ends (the map's order would differ from a fresh build).
  */
-function findPeer(e: TunnelEnd, byLocalKey: Map<string, TunnelEnd[]>, paired: Map<TunnelEnd, TunnelEnd>): TunnelEnd | null {
-  const mine = new Set(localKeys(e));
-  if (!mine.size) return null;
-  const candidates = new Set<TunnelEnd>();
-  for (const k of remoteKeys(e)) {
-    for (const c of byLocalKey.get(k) ?? []) {
-      if (c.host === e.host || paired.has(c)) continue;
-      if (remoteKeys(c).some((rk) => mine.has(rk))) candidates.add(c);
-    }
+function changedHostsEnds(snapshot: WorkspaceSnapshot, last: { snapshot: WorkspaceSnapshot; model: TunnelModel }): { byHost: ReadonlyMap<Host, readonly TunnelEnd[]>; changed: Set<Host> } | null {
+  if (last.snapshot.hosts !== snapshot.hosts) return null;
+  const uris = changedSince(snapshot, last.snapshot);
+  if (!uris) return null;
+  const hosts = new Set<Host>();
+  for (const u of uris) {
+    const h = snapshot.hosts.hostOfUri.get(u);
+    if (h && last.snapshot.files.get(u) !== snapshot.files.get(u)) hosts.add(h);
   }
-  if (candidates.size <= 1) return [...candidates][0] ?? null;
-  const mirrored = [...candidates].find((c) => e.insideLocal && c.insideRemote && e.insideLocal.value.addr === c.insideRemote.value.addr);
-  return mirrored ?? [...candidates][0];
+  const changed = new Set<Host>();
+  let byHost: Map<Host, readonly TunnelEnd[]> | null = null;
+  for (const h of hosts) {
+    const list = hostEnds(snapshot, h);
+    const before = last.model.byHost.get(h);
+    if (list === before || (!list.length && !before)) continue;
+    if (!list.length || !before) return null;
+    byHost ??= new Map(last.model.byHost);
+    byHost.set(h, list);
+    changed.add(h);
+  }
+  return { byHost: byHost ?? last.model.byHost, changed };
 }
 
-/**
- * The peer site of an end, so that two tunnels of a redundant pair share one key: the peer's host when it
- * is in the workspace; else the cloud and its BGP ASN; else the remote BGP ASN; else the remote networks
- * when they are specific; else the remote outside address.
- */
-export function siteKey(e: TunnelEnd, peer: TunnelEnd | undefined, cloud: Cloud | undefined): string {
-  if (peer) return `host:${peer.host.name}`;
-  const asn = e.bgp.remoteAsn?.value;
-  if (cloud) return `cloud:${cloud}:${asn ?? ''}`;
-  if (asn !== undefined) return `asn:${asn}`;
-  const nets = e.remoteNets.filter((n) => n.value.prefix > 0).map((n) => n.value.networkText).sort();
-  if (nets.length) return `nets:${nets.join(',')}`;
-  return `addr:${e.remote?.value ?? e.remote?.text ?? e.key}`;
+const hostOrders = new WeakMap<object, Map<Host, number>>();
+/** Each host's position in the grouping (once per grouping). */
+function hostOrder(index: WorkspaceSnapshot['hosts']): Map<Host, number> {
+  let m = hostOrders.get(index);
+  if (!m) hostOrders.set(index, (m = new Map([...index.hosts.values()].map((h, i) => [h, i]))));
+  return m;
 }
+

@@ -3,9 +3,70 @@ import type { LanguageId } from '../core/types';
 import { splitLines } from '../core/text';
 import { parseAny } from '../languages';
 import type { AnalysisOptions } from '../checks/types';
-import { groupHosts, parseVpnconfJson, type HostIndex, type HostOverrides } from './hosts';
+import { groupHosts, parseVpnconfJson, type Host, type HostIndex, type HostOverrides } from './hosts';
 import { detectLanguage } from './languages';
 import type { AnalyzedFile, WorkspaceSnapshot } from './types';
+import { PatchedMap } from './file-map';
+
+/** A snapshot's link to the store's snapshot just before it: same host grouping and options, and what changed. */
+interface ChangeLink {
+  previous: WorkspaceSnapshot;
+  /** URIs set in between (a superset of the changed files; every one a key of both snapshots). */
+  uris: ReadonlySet<string>;
+}
+
+/** Per snapshot, its link to the one before; only the last LINKS links are kept, so no long chain builds up. */
+const linkOf = new WeakMap<WorkspaceSnapshot, ChangeLink>();
+const LINKS = 8;
+/** Per store snapshot, a number unique in the process (counting up), so a cache can remember one without holding it. */
+const serialOf = new WeakMap<WorkspaceSnapshot, number>();
+let nextSerial = 1;
+
+/** The snapshot's serial number (unique in the process, increasing), or 0 for a snapshot no store made. */
+export function snapshotSerial(snapshot: WorkspaceSnapshot): number {
+  return serialOf.get(snapshot) ?? 0;
+}
+
+/**
+ * The URIs whose files may differ between `earlier` (a snapshot or its `snapshotSerial`) and `snapshot`
+ * (a superset: compare the file objects to be sure), when the store knows them: both snapshots came from
+ * one store, `earlier` at most 8 snapshots back, with no file added or removed and the same vpnconf.json
+ * and options in between (an added or removed file regroups the hosts, which breaks the chain).
+ * Undefined otherwise (the caller then compares everything). Lets the runner, the tunnel model and the
+ * secrets collection do O(changed files) of work per edit instead of O(files), even when hover or
+ * completion took snapshots in between.
+ */
+export function changedSince(snapshot: WorkspaceSnapshot, earlier: WorkspaceSnapshot | number): ReadonlySet<string> | undefined {
+  const target = typeof earlier === 'number' ? earlier : serialOf.get(earlier);
+  if (!target) return undefined;
+  if (serialOf.get(snapshot) === target) return new Set();
+  let out: Set<string> | null = null;
+  let s = snapshot;
+  for (let n = 0; n < LINKS; n++) {
+    const link = linkOf.get(s);
+    if (!link) return undefined;
+    if (out) for (const u of link.uris) out.add(u);
+    if (serialOf.get(link.previous) === target) return out ?? link.uris;
+    out ??= new Set(link.uris);
+    s = link.previous;
+  }
+  return undefined;
+}
+
+/**
+ * True when the store knows that no file of `host` changed between `earlier` (a snapshot or its serial)
+ * and `snapshot` (see `changedSince`); false when one may have or when that is not known. O(changed
+ * files): lets a per-host cache validated at `earlier` stay valid without comparing every host's files.
+ */
+export function hostUnchangedSince(snapshot: WorkspaceSnapshot, earlier: WorkspaceSnapshot | number, host: Host): boolean {
+  const uris = changedSince(snapshot, earlier);
+  if (!uris) return false;
+  for (const u of uris) if (snapshot.hosts.hostOfUri.get(u) === host) return false;
+  return true;
+}
+
+/** Largest patch on top of the frozen file map before the snapshot copies the map again (amortizes the copy). */
+const PATCH_LIMIT = 64;
 
 /** Canonical URI of an absolute path (VS Code's own encoding, so open and indexed files share one key). */
 export function uriOfPath(path: string): string {
@@ -44,6 +105,16 @@ export class WorkspaceStore {
   private readonly overrides = new Map<string, HostOverrides>();
   private hostIndex: HostIndex | null = null;
   private current: WorkspaceSnapshot | null = null;
+  /** The last snapshots made, oldest first (kept after a change, unlike `current`, to record what changed since). */
+  private recent: WorkspaceSnapshot[] = [];
+  /** URIs set since `last` was made. */
+  private changed = new Set<string>();
+  /**
+   * A copy of `files` shared with snapshots (never modified), and the files replaced since it was made (only
+   * URIs it holds): a snapshot is `frozen` plus a copy of `patch`. Null after a file was added or removed.
+   */
+  private frozen: Map<string, AnalyzedFile> | null = null;
+  private patch = new Map<string, AnalyzedFile>();
 
   constructor(private options: AnalysisOptions) {}
 
@@ -67,6 +138,9 @@ export class WorkspaceStore {
     const file = analyzeFile(uri, path, lang, text, version, mode, old);
     if (!old || old.languageId !== lang) this.hostIndex = null;
     this.files.set(uri, file);
+    if (!old) this.frozen = null;
+    else if (this.frozen) this.patch.set(uri, file);
+    this.changed.add(uri);
     this.current = null;
     return file;
   }
@@ -76,6 +150,7 @@ export class WorkspaceStore {
     uri = canonicalUri(uri);
     if (!this.files.delete(uri)) return false;
     this.hostIndex = null;
+    this.frozen = null;
     this.current = null;
     return true;
   }
@@ -118,14 +193,30 @@ export class WorkspaceStore {
     this.current = null;
   }
 
-  /** The immutable view of the workspace now (cached until the next change). */
+  /**
+   * The immutable view of the workspace now (cached until the next change). Costs O(changed files) when
+   * no file was added or removed since the last snapshot (the file map is shared, see `PatchedMap`), and
+   * records the changed URIs for `changedSince`.
+   */
   snapshot(): WorkspaceSnapshot {
     if (this.current) return this.current;
     if (!this.hostIndex) {
       const ov = [...this.overrides.values()].sort((a, b) => b.base.length - a.base.length);
       this.hostIndex = groupHosts(this.files.values(), ov);
     }
-    this.current = { files: new Map(this.files), hosts: this.hostIndex, options: this.options };
-    return this.current;
+    if (!this.frozen || this.patch.size > PATCH_LIMIT) {
+      this.frozen = new Map(this.files);
+      this.patch = new Map();
+    }
+    const files = this.patch.size ? new PatchedMap(this.frozen, new Map(this.patch)) : this.frozen;
+    const snap: WorkspaceSnapshot = { files, hosts: this.hostIndex, options: this.options };
+    const prev = this.recent[this.recent.length - 1];
+    if (prev && prev.hosts === snap.hosts && prev.options === snap.options) linkOf.set(snap, { previous: prev, uris: this.changed });
+    serialOf.set(snap, nextSerial++);
+    this.changed = new Set();
+    this.recent.push(snap);
+    if (this.recent.length > LINKS) linkOf.delete(this.recent.shift()!);
+    this.current = snap;
+    return snap;
   }
 }
