@@ -30,8 +30,19 @@ interface W0Memo {
   fes: FirstEntry[];
   /** Candidates when neither words[1] nor words[2] narrows them (every command of the first entries). */
   all: readonly FrrCommandDef[];
+  /** The second and third keywords of `fes`, for `keyed`. */
+  seconds: KeyLists;
+  thirds: KeyLists;
   /** `second key \n third key` (see `keyed`) → candidates. */
   merged: Map<string, readonly FrrCommandDef[]>;
+}
+
+/** The second (or third) keywords of a first word's entries. */
+interface KeyLists {
+  /** Keyword → the command lists that need it. */
+  exact: Map<string, FrrCommandDef[][]>;
+  /** Every proper prefix of every keyword: a word found here abbreviates some keyword. */
+  prefixes: Set<string>;
 }
 
 /** The index of one node. `pos` gives each command's table position, for merging in table order. */
@@ -108,13 +119,14 @@ export function candidates(ix: NodeIndex, words: readonly string[]): readonly Fr
   let memo = ix.byW0.get(w0);
   if (!memo) {
     const fes = ix.firsts.filter((e) => e.kw.startsWith(w0));
-    memo = { fes, all: merge(ix, [ix.fallback, ...fes.flatMap((e) => [e.base, ...e.third.values()])]), merged: new Map() };
+    const all = merge(ix, [ix.fallback, ...fes.flatMap((e) => [e.base, ...e.third.values()])]);
+    memo = { fes, all, seconds: keyLists(fes.map((e) => e.second)), thirds: keyLists(fes.map((e) => e.third)), merged: new Map() };
     if (ix.byW0.size >= MEMO_MAX) ix.byW0.clear();
     ix.byW0.set(w0, memo);
   }
   if (words.length < 2) return memo.all;
-  const second = keyed(memo.fes, (e) => e.second, words[1]);
-  const third = words.length < 3 ? null : keyed(memo.fes, (e) => e.third, words[2]);
+  const second = keyed(memo.seconds, words[1]);
+  const third = words.length < 3 ? null : keyed(memo.thirds, words[2]);
   if (second.lists.length === 0 && third === null) return memo.all;
   // Memoised only when no word is an abbreviation, so the memo stays as small as the keyword pairs.
   const key = `${second.key}\n${third ? third.key : '*'}`;
@@ -127,25 +139,30 @@ export function candidates(ix: NodeIndex, words: readonly string[]): readonly Fr
   return out;
 }
 
-/**
- * The lists of `which(entry)` whose keyword takes `w` (equal, or `w` abbreviates it). `key` is `w` when
- * some keyword equals it and '' when none takes it; `abbreviated` when `w` abbreviates some keyword (the
- * lists then depend on more than `key`).
- */
-function keyed(fes: readonly FirstEntry[], which: (e: FirstEntry) => Map<string, FrrCommandDef[]>, w: string): { lists: FrrCommandDef[][]; key: string; abbreviated: boolean } {
-  const lists: FrrCommandDef[][] = [];
-  let key = '';
-  let abbreviated = false;
-  for (const e of fes) {
-    for (const [k, list] of which(e)) {
-      if (w === k) {
-        lists.push(list);
-        key = w;
-      } else if (w.length < k.length && k.startsWith(w)) {
-        lists.push(list);
-        abbreviated = true;
-      }
+/** Collects the keyword maps of one position (second or third word) of a first word's entries. */
+function keyLists(maps: readonly Map<string, FrrCommandDef[]>[]): KeyLists {
+  const exact = new Map<string, FrrCommandDef[][]>();
+  const prefixes = new Set<string>();
+  for (const map of maps) {
+    for (const [k, list] of map) {
+      const lists = exact.get(k);
+      if (lists) lists.push(list);
+      else exact.set(k, [list]);
+      for (let n = 0; n < k.length; n++) prefixes.add(k.slice(0, n));
     }
   }
-  return { lists, key, abbreviated };
+  return { exact, prefixes };
+}
+
+/**
+ * The command lists whose keyword takes `w` (equal, or `w` abbreviates it). `key` is `w` when some keyword
+ * equals it and '' when none takes it; `abbreviated` when `w` abbreviates some keyword (the lists then
+ * depend on more than `key`).
+ */
+function keyed(kl: KeyLists, w: string): { lists: FrrCommandDef[][]; key: string; abbreviated: boolean } {
+  const same = kl.exact.get(w) ?? [];
+  if (!kl.prefixes.has(w)) return { lists: same, key: same.length > 0 ? w : '', abbreviated: false };
+  const lists = [...same];
+  for (const [k, more] of kl.exact) if (w.length < k.length && k.startsWith(w)) lists.push(...more);
+  return { lists, key: same.length > 0 ? w : '', abbreviated: true };
 }
