@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../core/random';
 import type { Finding } from '../core/types';
 import { PSK_ALPHABET } from '../model/clouds';
 import { pskText } from '../model/secrets';

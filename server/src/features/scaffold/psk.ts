@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../core/random';
 import { AWS_PSK, OCI_PSK, PSK_ALPHABET } from '../../model/clouds';
 import type { PeerKind } from './types';
 

@@ -73,6 +73,7 @@ function addState(out: Map<number, State>, s: State): void {
 }
 
 function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
+  if (states.length === 1 && !l.rep) return matchLeafOnce(l, states[0], ctx);
   const out = new Map<number, State>();
   for (const s of states) {
     if (--ctx.budget < 0) return [];
@@ -96,6 +97,22 @@ function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
     }
   }
   return [...out.values()];
+}
+
+/**
+ * matchLeaf for one state and a leaf without `...` (most steps of a line): the same result, without the
+ * Map and the arrays of the general case.
+ */
+function matchLeafOnce(l: Leaf, s: State, ctx: MatchCtx): State[] {
+  if (--ctx.budget < 0) return [];
+  if (s.pos > ctx.reach) {
+    ctx.reach = s.pos;
+    ctx.expect = [l];
+  } else if (s.pos === ctx.reach) ctx.expect.push(l);
+  if (s.pos >= ctx.words.length) return [];
+  const lv = leafLevel(l, ctx.words[s.pos]);
+  if (lv < (l.k === 'kw' ? PARTLY : EXACT)) return [];
+  return [{ pos: s.pos + 1, trail: [...s.trail, { leaf: l, level: lv }] }];
 }
 
 /** Matches a sequence of elements from each of `states`; returns the reachable end states. */

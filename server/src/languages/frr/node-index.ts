@@ -1,28 +1,48 @@
 /**
- * Per-node index of the FRR command table by the first two keywords, so a line is matched against the
- * few commands that can fully match it instead of every command of its node. It is only a pre-filter:
+ * Per-node index of the FRR command table by the first keyword and then by the second keyword, or by the
+ * third when the second element always takes exactly one word (`neighbor <A.B.C.D|X:X::X:X|WORD>
+ * remote-as ...`: ~150 `neighbor` commands of BGP_NODE, of which a line's third word leaves a few), so a
+ * line is matched against the few commands that can fully match it instead of every command of its node.
+ * It is only a pre-filter:
  * a command left out can never fully match the line (see `candidates`), so whenever the candidates give
  * a full match the result equals the full scan; when they do not, the caller falls back to the full
  * scan (unknown/incomplete lines, whose `reach`/`expect` depend on every command).
  */
+import type { Elem } from './grammar';
 import type { FrrCommandDef } from './table';
 
-/** Commands sharing one first keyword: `base` may match any second word, `second` needs a keyword there. */
+/**
+ * Commands sharing one first keyword: `base` may match any second and third word, `second` needs a
+ * keyword as the second word, `third` a keyword as the third word (after one word of any kind).
+ */
 interface FirstEntry {
   kw: string;
-  /** Commands whose second element is not a plain keyword (in table order). */
+  /** Commands indexed neither by a second nor by a third keyword (in table order). */
   base: FrrCommandDef[];
   /** Second keyword → commands `kw kw2 ...` (in table order). */
   second: Map<string, FrrCommandDef[]>;
+  /** Third keyword → commands `kw X kw3 ...` whose X always takes exactly one word (in table order). */
+  third: Map<string, FrrCommandDef[]>;
 }
 
-/** Memo of one first word: its first entries and the merged candidate lists per second word. */
+/** Memo of one first word: its first entries and the merged candidate lists per second and third word. */
 interface W0Memo {
   fes: FirstEntry[];
-  /** Candidates when words[1] takes no second keyword (or is missing). */
-  none: readonly FrrCommandDef[];
-  /** words[1] (equal to some second keyword) → candidates. */
-  exact: Map<string, readonly FrrCommandDef[]>;
+  /** Candidates when neither words[1] nor words[2] narrows them (every command of the first entries). */
+  all: readonly FrrCommandDef[];
+  /** The second and third keywords of `fes`, for `keyed`. */
+  seconds: KeyLists;
+  thirds: KeyLists;
+  /** `second key \n third key` (see `keyed`) → candidates. */
+  merged: Map<string, readonly FrrCommandDef[]>;
+}
+
+/** The second (or third) keywords of a first word's entries. */
+interface KeyLists {
+  /** Keyword → the command lists that need it. */
+  exact: Map<string, FrrCommandDef[][]>;
+  /** Every proper prefix of every keyword: a word found here abbreviates some keyword. */
+  prefixes: Set<string>;
 }
 
 /** The index of one node. `pos` gives each command's table position, for merging in table order. */
@@ -44,8 +64,13 @@ export function buildNodeIndex(defs: readonly FrrCommandDef[]): NodeIndex {
   const pos = new Map<FrrCommandDef, number>();
   const entry = (kw: string): FirstEntry => {
     let e = firsts.get(kw);
-    if (!e) firsts.set(kw, (e = { kw, base: [], second: new Map() }));
+    if (!e) firsts.set(kw, (e = { kw, base: [], second: new Map(), third: new Map() }));
     return e;
+  };
+  const add = (map: Map<string, FrrCommandDef[]>, key: string, def: FrrCommandDef): void => {
+    const list = map.get(key);
+    if (list) list.push(def);
+    else map.set(key, [def]);
   };
   defs.forEach((def, i) => {
     pos.set(def, i);
@@ -53,17 +78,24 @@ export function buildNodeIndex(defs: readonly FrrCommandDef[]): NodeIndex {
       fallback.push(def);
       return;
     }
-    const [a, b] = def.items;
+    const [a, b, c] = def.items;
     if (a && a.k === 'kw' && !a.rep && b && b.k === 'kw') {
-      const e = entry(a.text);
-      const list = e.second.get(b.text);
-      if (list) list.push(def);
-      else e.second.set(b.text, [def]);
+      add(entry(a.text).second, b.text, def);
+      return;
+    }
+    if (a && a.k === 'kw' && !a.rep && b && takesOneWord(b) && c && c.k === 'kw') {
+      add(entry(a.text).third, c.text, def);
       return;
     }
     for (const k of new Set(def.first)) entry(k).base.push(def);
   });
   return { fallback, firsts: [...firsts.values()], pos, byW0: new Map() };
+}
+
+/** True when `e` always takes exactly one word: a leaf without `...`, or `<a|b|...>` of such leaves. */
+function takesOneWord(e: Elem): boolean {
+  if (!('alts' in e)) return !e.rep;
+  return e.k === 'alt' && e.alts.length > 0 && e.alts.every((a) => a.length === 1 && takesOneWord(a[0]));
 }
 
 /** Merges lists of commands into one, without repeats, in table order. */
@@ -76,39 +108,61 @@ function merge(ix: NodeIndex, lists: readonly (readonly FrrCommandDef[])[]): Frr
 
 /**
  * The commands of the node that can fully match `words`, in table order (a superset of those that do).
- * Left out are: commands none of whose first keywords starts with words[0] (the old pre-filter), and
- * commands `kw kw2 ...` whose kw2 does not take words[1] as itself or an abbreviation. A left-out
- * command never reaches past word 1, so for lines of two or more words the candidates also decide
- * whether the line is `incomplete`. The returned array is shared: do not modify it.
+ * Left out are: commands none of whose first keywords starts with words[0] (the old pre-filter),
+ * commands `kw kw2 ...` whose kw2 does not take words[1] as itself or an abbreviation, and (for lines of
+ * three or more words) commands `kw X kw3 ...` whose kw3 does not take words[2]. A left-out command never
+ * reaches the last word, so for lines of two or more words the candidates also decide whether the line
+ * is `incomplete`. The returned array is shared: do not modify it.
  */
 export function candidates(ix: NodeIndex, words: readonly string[]): readonly FrrCommandDef[] {
   const w0 = words[0] ?? '';
   let memo = ix.byW0.get(w0);
   if (!memo) {
     const fes = ix.firsts.filter((e) => e.kw.startsWith(w0));
-    memo = { fes, none: merge(ix, [ix.fallback, ...fes.map((e) => e.base)]), exact: new Map() };
+    const all = merge(ix, [ix.fallback, ...fes.flatMap((e) => [e.base, ...e.third.values()])]);
+    memo = { fes, all, seconds: keyLists(fes.map((e) => e.second)), thirds: keyLists(fes.map((e) => e.third)), merged: new Map() };
     if (ix.byW0.size >= MEMO_MAX) ix.byW0.clear();
     ix.byW0.set(w0, memo);
   }
-  if (words.length < 2) return memo.none;
-  const w1 = words[1];
-  const cached = memo.exact.get(w1);
+  if (words.length < 2) return memo.all;
+  const second = keyed(memo.seconds, words[1]);
+  const third = words.length < 3 ? null : keyed(memo.thirds, words[2]);
+  if (second.lists.length === 0 && third === null) return memo.all;
+  // Memoised only when no word is an abbreviation, so the memo stays as small as the keyword pairs.
+  const key = `${second.key}\n${third ? third.key : '*'}`;
+  const memoised = !second.abbreviated && !third?.abbreviated;
+  const cached = memoised ? memo.merged.get(key) : undefined;
   if (cached) return cached;
-  const seconds: FrrCommandDef[][] = [];
-  let abbreviated = false;
-  for (const e of memo.fes) {
-    if (e.second.size === 0) continue;
-    for (const [k2, list] of e.second) {
-      if (w1 === k2) seconds.push(list);
-      else if (w1.length < k2.length && k2.startsWith(w1)) {
-        seconds.push(list);
-        abbreviated = true;
-      }
+  const thirds = third ? third.lists : memo.fes.flatMap((e) => [...e.third.values()]);
+  const out = merge(ix, [ix.fallback, ...memo.fes.map((e) => e.base), ...thirds, ...second.lists]);
+  if (memoised) memo.merged.set(key, out);
+  return out;
+}
+
+/** Collects the keyword maps of one position (second or third word) of a first word's entries. */
+function keyLists(maps: readonly Map<string, FrrCommandDef[]>[]): KeyLists {
+  const exact = new Map<string, FrrCommandDef[][]>();
+  const prefixes = new Set<string>();
+  for (const map of maps) {
+    for (const [k, list] of map) {
+      const lists = exact.get(k);
+      if (lists) lists.push(list);
+      else exact.set(k, [list]);
+      for (let n = 0; n < k.length; n++) prefixes.add(k.slice(0, n));
     }
   }
-  if (seconds.length === 0) return memo.none;
-  const out = merge(ix, [memo.none, ...seconds]);
-  // only exact second keywords are memoised, so the memo stays as small as the keyword set
-  if (!abbreviated) memo.exact.set(w1, out);
-  return out;
+  return { exact, prefixes };
+}
+
+/**
+ * The command lists whose keyword takes `w` (equal, or `w` abbreviates it). `key` is `w` when some keyword
+ * equals it and '' when none takes it; `abbreviated` when `w` abbreviates some keyword (the lists then
+ * depend on more than `key`).
+ */
+function keyed(kl: KeyLists, w: string): { lists: FrrCommandDef[][]; key: string; abbreviated: boolean } {
+  const same = kl.exact.get(w) ?? [];
+  if (!kl.prefixes.has(w)) return { lists: same, key: same.length > 0 ? w : '', abbreviated: false };
+  const lists = [...same];
+  for (const [k, more] of kl.exact) if (w.length < k.length && k.startsWith(w)) lists.push(...more);
+  return { lists, key: same.length > 0 ? w : '', abbreviated: true };
 }

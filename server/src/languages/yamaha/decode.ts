@@ -1,4 +1,4 @@
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
 
 /** The encodings a Yamaha command file is read in. */
 export type YamahaEncoding = 'utf-8' | 'shift_jis';
@@ -17,7 +17,17 @@ export function decodeYamahaBytes(bytes: Uint8Array): { text: string; encoding: 
   if (isValidUtf8(body)) {
     return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding: 'utf-8' };
   }
-  return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp932'), encoding: 'shift_jis' };
+  return { text: iconvLite().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp932'), encoding: 'shift_jis' };
+}
+
+let iconv: typeof Iconv | undefined;
+
+/**
+ * iconv-lite, required on the first file that is not UTF-8: loading it (its codec modules and the
+ * Shift_JIS table) costs every `vpnconf check` run start-up time, and most files are UTF-8.
+ */
+function iconvLite(): typeof Iconv {
+  return (iconv ??= require('iconv-lite') as typeof Iconv);
 }
 
 /** Strict UTF-8 validation (RFC 3629: no overlongs, no surrogates, max U+10FFFF). Linear time. */
