@@ -4,22 +4,19 @@ import { posix } from 'node:path';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CHECKS } from '../checks';
-import { seedFrrFacts, frrFacts } from '../checks/frr-util';
 import { applySeverity, CheckCache, runChecks, type SeverityOverrides } from '../checks/run';
 import type { AnalysisOptions, Check } from '../checks/types';
 import type { Finding } from '../core/types';
-import type { FrrFile } from '../languages/frr/ast';
-import { parseAny } from '../languages';
 import { forgetLibreswanHost, includeTries, isGlobDir, resolveInclude } from '../model/libreswan';
-import { seedFrrFactsOfFile } from '../model/ends-frr';
+import { forgetHostPsks } from '../model/secrets';
 import { hostBgp, hostEnds, rebaseHostFacts } from '../model/tunnels';
-import { seedYamahaFacts, yamahaFactsOf } from '../model/yamaha';
 import { readDiskFile } from '../workspace/disk';
 import { groupHosts, type Host, type HostIndex, type HostOverrides } from '../workspace/hosts';
-import type { AnalyzedFile, ParsedFile, WorkspaceSnapshot } from '../workspace/types';
+import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import { analyzeFile } from '../workspace/workspace';
 import { FactInterner } from './compact';
 import { secretsOfFile } from './secrets';
+import { slimPsks, standIn } from './stand-in';
 import { pushAll } from '../core/arrays';
 
 /** One file the CLI will check: where it is on disk, its canonical URI and path, and its language. */
@@ -47,35 +44,6 @@ export interface StreamResult {
 const HOST_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'file' || c.runHost);
 /** Checks that join across hosts (the tunnel model): run once, at the end, on stand-in files. */
 const CROSS_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'workspace' && !c.runHost);
-
-const emptyAst = new Map<string, ParsedFile>();
-/**
- * A stand-in for a checked file: same identity fields, an empty AST (a fresh object for FRR and Yamaha,
- * seeded with the file's lowered facts, which cross-host checks read: subnet-overlap (FRR), psk-missing (Yamaha)).
- */
-function standIn(f: AnalyzedFile, interner: FactInterner): AnalyzedFile {
-  const own = f.languageId === 'frr' || f.languageId === 'yamaha-rtx';
-  let parsed = own ? undefined : emptyAst.get(f.languageId);
-  if (!parsed) {
-    parsed = parseAny(f.languageId, '').parsed;
-    if (!own) emptyAst.set(f.languageId, parsed);
-  }
-  if (parsed.languageId === 'yamaha-rtx') {
-    const facts = yamahaFactsOf(f);
-    if (facts) seedYamahaFacts(parsed.ast, interner.compact(facts));
-  }
-  if (parsed.languageId === 'frr') {
-    const facts = frrFacts(f);
-    if (facts) {
-      interner.compact(facts);
-      seedFrrFacts(parsed.ast as FrrFile, facts);
-      seedFrrFactsOfFile(parsed.ast as FrrFile, facts);
-    }
-  }
-  const stub: AnalyzedFile = { uri: f.uri, path: f.path, languageId: f.languageId, version: f.version, text: '', lines: [], parsed, parseProblems: [] };
-  if (f.mode !== undefined) stub.mode = f.mode;
-  return stub;
-}
 
 /**
  * Runs every check on the planned files host by host (DESIGN §3 grouping from the paths alone). For each
@@ -107,8 +75,9 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     libreswanByDir.set(d, list);
   }
   const stubs = new Map<string, AnalyzedFile>();
-  const found: Finding[][] = unique.map(() => []);
-  const secrets: string[][] = unique.map(() => []);
+  // Per planned file (by index), created when the file has any: most files have no finding and no secret.
+  const found: Array<Finding[] | undefined> = new Array(unique.length);
+  const secrets: Array<string[] | undefined> = new Array(unique.length);
   const problems = new Map<string, string>();
   const interner = new FactInterner();
   let done = 0;
@@ -123,26 +92,31 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     }
     if (includesOtherHost(files, libreswanByDir)) return null;
     const snapshot = hostSnapshot(files, key, host, index, options);
-    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) pushAll(found[order.get(uri)!], interner.compact(list));
+    for (const [uri, list] of runChecks(snapshot, severities, new CheckCache(), HOST_CHECKS)) if (list.length) pushAll((found[order.get(uri)!] ??= []), interner.compact(list));
     for (const f of files.values()) {
-      pushAll(secrets[order.get(f.uri)!], secretsOfFile(f));
+      const own = secretsOfFile(f);
+      // Flat copies: a secret sliced out of the file's text would keep the whole text alive.
+      if (own.length) pushAll((secrets[order.get(f.uri)!] ??= []), own.map((s) => interner.string(s)));
       stubs.set(f.uri, standIn(f, interner));
     }
     const ends = hostEnds(snapshot, host);
     const bgp = hostBgp(snapshot, host);
     rebaseHostFacts(host, host.fileUris.map((u) => stubs.get(u)));
-    interner.compact(ends);
-    interner.compact(bgp);
+    slimPsks(ends);
+    interner.compact([ends, bgp]); // one pass: the ends and the host's BGP facts share neighbor objects
     forgetLibreswanHost(host);
+    forgetHostPsks(host);
     if (++done % GC_EVERY_HOSTS === 0) collectGarbage();
   }
   // Stand-ins in plan order, as the whole-workspace snapshot holds the files.
   const all: WorkspaceSnapshot = { files: new Map(unique.map((p) => [p.uri, stubs.get(p.uri)!])), hosts: index, options };
-  for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) pushAll(found[order.get(uri)!], list);
+  for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) if (list.length) pushAll((found[order.get(uri)!] ??= []), list);
   // Each list holds the host part then the cross-host part, each sorted; one stable sort gives the order
   // runChecks gives on the whole snapshot (ties are findings of one check, kept in its order).
-  const byUri = new Map(unique.map((p, i) => [p.uri, applySeverity(found[i], {})]));
-  return { byUri, secrets: secrets.flat(), problems };
+  const byUri = new Map(unique.map((p, i) => [p.uri, applySeverity(found[i] ?? [], {})]));
+  const allSecrets: string[] = [];
+  for (const list of secrets) if (list) pushAll(allSecrets, list);
+  return { byUri, secrets: allSecrets, problems };
 }
 
 /**

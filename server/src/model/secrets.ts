@@ -145,6 +145,14 @@ export function hostPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
   return psks;
 }
 
+/**
+ * Drops the cached PSK entries of `host` (CLI streaming, cli/stream.ts: once a host's tunnel ends hold the
+ * entries they use, the cache would only keep the host's secrets files, text and AST, alive).
+ */
+export function forgetHostPsks(host: Host): void {
+  pskCache.delete(host);
+}
+
 function readPsks(snapshot: WorkspaceSnapshot, host: Host): PskEntry[] {
   const out: PskEntry[] = [];
   for (const { entry, file } of secretsReadOrder(snapshot, host)) {
