@@ -11,7 +11,12 @@ const KEY_A = 'FirstTunnelKey_abcdefghij1234';
 const KEY_B = 'OtherTunnelKey_zyxwvutsrq9876';
 
 function run(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return runIn(undefined, ...args);
+}
+
+/** `run` with a working directory, for PATHs typed relative to it. */
+function runIn(cwd: string | undefined, ...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -58,6 +63,16 @@ test('several PATHs: files keep their PATH as a prefix', () => {
   const r = run('check', '--format', 'json', join(root, 'site-a'), join(root, 'site-b'));
   const files = new Set((JSON.parse(r.out) as Array<{ file: string }>).map((f) => f.file));
   assert.ok([...files].every((f) => f.startsWith(join(root, 'site-a')) || f.startsWith(join(root, 'site-b'))), [...files].join(', '));
+});
+
+test('several PATHs keep the prefix as typed: ./site-a stays ./site-a, a file PATH is shown as typed', () => {
+  const root = workspace();
+  const files = (...paths: string[]): string[] => [...new Set((JSON.parse(runIn(root, 'check', '--format', 'json', ...paths).out) as Array<{ file: string }>).map((f) => f.file))].sort();
+  // site-a/ipsec.conf has a typo; the PSKs of the two sites differ (psk-mismatch on both secrets files).
+  assert.deepEqual(files('./site-a', 'site-b/'), ['./site-a/ipsec.conf', './site-a/ipsec.secrets', 'site-b/ipsec.secrets']);
+  const mixed = files('./site-a/ipsec.conf', './site-b');
+  assert.ok(mixed.includes('./site-a/ipsec.conf'), mixed.join(', '));
+  assert.ok(mixed.every((f) => f === './site-a/ipsec.conf' || f.startsWith('./site-b/')), mixed.join(', '));
 });
 
 test('exit 0 when clean; 2 for a missing path, bad usage, an unknown --severity code, and a binary ipsec.conf', () => {

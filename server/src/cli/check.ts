@@ -82,7 +82,11 @@ function walkPaths(paths: readonly string[]): { bases: CliBase[]; listings: Arra
     if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
     const listing = walk(p);
     const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    // One PATH: files relative to it (a file PATH: to its folder). Several: a file PATH is its own base, shown
+    // as typed; a folder's files are prefixed by the folder as typed (`./x` stays `./x`, trailing `/` dropped).
+    const typed = p.replace(/\\/g, '/');
+    const label = paths.length > 1 ? typed.replace(/(.)\/+$/, '$1') : '';
+    bases.push({ root: toPosix(isFile && !label ? dirname(p) : p), label });
     listings.push(listing);
   }
   return { bases, listings };
