@@ -75,6 +75,26 @@ test('several PATHs keep the prefix as typed: ./site-a stays ./site-a, a file PA
   assert.ok(mixed.every((f) => f === './site-a/ipsec.conf' || f.startsWith('./site-b/')), mixed.join(', '));
 });
 
+test('a file named on the command line is never skipped: its language comes from its content, else it is reported (exit 2)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-named-'));
+  writeFileSync(join(root, 'tunnels.cfg'), 'conn t\n    left=192.0.2.1\n    right=198.51.100.1\n    rightsubnt=10.1.0.0/16\n');
+  writeFileSync(join(root, 'notes.md'), '# Our VPN\n\nTwo tunnels to AWS.\n');
+  const cfg = run('check', '--format', 'json', join(root, 'tunnels.cfg'));
+  assert.equal(cfg.code, 1, cfg.out);
+  assert.deepEqual((JSON.parse(cfg.out) as Array<{ file: string; code: string; line: number }>).map((f) => [f.file, f.code, f.line]), [['tunnels.cfg', 'unknown-keyword', 4]]);
+  const md = run('check', '--format', 'json', join(root, 'notes.md'));
+  assert.equal(md.code, 2, md.out + md.err);
+  const found = JSON.parse(md.out) as Array<{ file: string; code: string; message: string }>;
+  assert.deepEqual(found.map((f) => [f.file, f.code]), [['notes.md', 'unreadable-file']]);
+  assert.match(found[0].message, /language/);
+  writeFileSync(join(root, 'dump.cfg'), Buffer.from([0x41, 0, 0x42]));
+  const bin = run('check', '--format', 'json', join(root, 'dump.cfg'));
+  assert.equal(bin.code, 2);
+  assert.deepEqual((JSON.parse(bin.out) as Array<{ code: string }>).map((f) => f.code), ['unreadable-file']);
+  // In a folder, files of unknown kinds are still passed over without a word.
+  assert.equal(run('check', root).code, 0);
+});
+
 test('exit 0 when clean; 2 for a missing path, bad usage, an unknown --severity code, and a binary ipsec.conf', () => {
   const clean = mkdtempSync(join(tmpdir(), 'vpnconf-cli-'));
   writeFileSync(join(clean, 'ipsec.conf'), 'conn t\n    left=%defaultroute\n    right=192.0.2.1\n    auto=add\n');
