@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -93,6 +93,50 @@ test('a file named on the command line is never skipped: its language comes from
   assert.deepEqual((JSON.parse(bin.out) as Array<{ code: string }>).map((f) => f.code), ['unreadable-file']);
   // In a folder, files of unknown kinds are still passed over without a word.
   assert.equal(run('check', root).code, 0);
+});
+
+/**
+ * A folder the walk cannot list. chmod 000 does not stop root (the usual CI user), so a folder whose full
+ * path is longer than PATH_MAX (4096 bytes on Linux) stands in for it: readdir fails with ENAMETOOLONG for
+ * every user. Built one level at a time (relative mkdir), as no single path may be that long.
+ */
+function unlistableFolder(root: string): string {
+  const cwd = process.cwd();
+  const segment = 'd'.repeat(200);
+  try {
+    process.chdir(root);
+    for (let i = 0; i < 22; i++) {
+      mkdirSync(segment);
+      process.chdir(segment);
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  return segment;
+}
+
+test('a folder that cannot be listed is reported as unreadable-file on that folder (exit 2), not skipped', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-unlistable-'));
+  writeFileSync(join(root, 'ipsec.conf'), 'conn t\n    left=%defaultroute\n    right=192.0.2.1\n    auto=add\n');
+  const top = unlistableFolder(root);
+  const r = run('check', '--format', 'json', root);
+  assert.equal(r.code, 2, r.out + r.err);
+  const found = JSON.parse(r.out) as Array<{ file: string; code: string; message: string }>;
+  assert.equal(found.length, 1, r.out);
+  assert.equal(found[0].code, 'unreadable-file');
+  assert.ok(found[0].file.startsWith(`${top}/${top}/`), found[0].file.slice(0, 80));
+  assert.match(found[0].message, /folder/);
+});
+
+test('a chmod 000 folder is reported as unreadable-file (only meaningful when not running as root)', { skip: process.getuid?.() === 0 ? 'root reads a chmod 000 folder' : false }, () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-000-'));
+  writeFileSync(join(root, 'ipsec.conf'), 'conn t\n    left=%defaultroute\n    right=192.0.2.1\n    auto=add\n');
+  mkdirSync(join(root, 'ipsec.d'));
+  chmodSync(join(root, 'ipsec.d'), 0);
+  const r = run('check', '--format', 'json', root);
+  chmodSync(join(root, 'ipsec.d'), 0o755);
+  assert.equal(r.code, 2);
+  assert.deepEqual((JSON.parse(r.out) as Array<{ file: string; code: string }>).map((f) => [f.file, f.code]), [['ipsec.d', 'unreadable-file']]);
 });
 
 test('exit 0 when clean; 2 for a missing path, bad usage, an unknown --severity code, and a binary ipsec.conf', () => {

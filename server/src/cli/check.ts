@@ -102,6 +102,7 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
   const unreadable: Finding[] = [];
   let fileCount = 0;
   for (const listing of walked.listings) {
+    for (const u of listing.unreadableDirs) unreadable.push(folderProblem(u.path, u.problem));
     for (const j of listing.vpnconfJson) {
       const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
       if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
@@ -152,9 +153,12 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
   if ('exitCode' in walked) return walked;
   const overrides = new Map<string, HostOverrides>();
   const jsonErrors: Array<{ at: number; finding: Finding }> = [];
+  // Input problems the plan does not hold (folders that cannot be listed, named files of no language), by plan position.
   const namedProblems: Array<{ at: number; finding: Finding }> = [];
+  let unplannedFiles = 0;
   const plan: PlannedFile[] = [];
   for (const listing of walked.listings) {
+    for (const u of listing.unreadableDirs) namedProblems.push({ at: plan.length, finding: folderProblem(u.path, u.problem) });
     for (const j of listing.vpnconfJson) {
       const path = toPosix(j);
       const parsed = parseVpnconfJson(path.replace(/\/[^/]*$/, '') || '/', readFileSync(j, 'utf8'));
@@ -170,7 +174,10 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
         const d = readDiskFile(f);
         languageId = walked.named.has(f) && !d.problem ? detectNamedFileLanguage(path, d.text) : detectLanguage(path, d.text);
         // A file named on the command line is never skipped in silence: unreadable, or of no language vpnconf knows.
-        if (!languageId && walked.named.has(f)) namedProblems.push({ at: plan.length, finding: d.problem ? problemOf(uri, d.problem) : unknownLanguage(uri) });
+        if (!languageId && walked.named.has(f)) {
+          namedProblems.push({ at: plan.length, finding: d.problem ? problemOf(uri, d.problem) : unknownLanguage(uri) });
+          unplannedFiles++;
+        }
       }
       if (languageId) plan.push({ diskPath: f, uri, path, languageId });
     }
@@ -189,7 +196,7 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
     if (problem) unreadable.push(problemOf(plan[i].uri, problem));
   }
   const secrets = [...new Set(run.secrets)].sort((a, b) => b.length - a.length);
-  return report(args, version, walked.bases, unreadable, run.byUri, plan.length + namedProblems.length, secrets);
+  return report(args, version, walked.bases, unreadable, run.byUri, plan.length + unplannedFiles, secrets);
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -197,6 +204,11 @@ const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } 
 /** The `unreadable-file` finding of a file (or folder) vpnconf could not read; `problem` says why. */
 function problemOf(uri: string, problem: string): Finding {
   return { uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${problem}.` };
+}
+
+/** The `unreadable-file` finding of a folder the walk could not list (its files may be ones vpnconf should check). */
+function folderProblem(dir: string, problem: string): Finding {
+  return { uri: uriOfPath(toPosix(dir)), range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check the files of this folder: ${problem}.` };
 }
 
 /** The `unreadable-file` finding of a file named on the command line whose language neither its name nor its content tells. */
