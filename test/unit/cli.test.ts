@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runCheck, runCheckWhole, type CheckArgs } from '../../server/src/cli/check';
 
 /** The CLI contract (DESIGN §4), exercised through the built `dist/cli.js` as CI pipelines call it. */
 const CLI = resolve(__dirname, '../../../dist/cli.js');
@@ -137,6 +138,17 @@ test('a chmod 000 folder is reported as unreadable-file (only meaningful when no
   chmodSync(join(root, 'ipsec.d'), 0o755);
   assert.equal(r.code, 2);
   assert.deepEqual((JSON.parse(r.out) as Array<{ file: string; code: string }>).map((f) => [f.file, f.code]), [['ipsec.d', 'unreadable-file']]);
+});
+
+test('an unreadable secrets file is reported once: no psk-missing for the conns of its host (both CLI paths)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-badsecrets-'));
+  writeFileSync(join(root, 'ipsec.conf'), 'conn a\n    left=192.0.2.1\n    right=198.51.100.1\n    authby=secret\n    auto=add\nconn b\n    left=192.0.2.1\n    right=198.51.100.2\n    authby=secret\n    auto=add\n');
+  writeFileSync(join(root, 'ipsec.secrets'), Buffer.from([0x31, 0, 0x32, 0x0a]), { mode: 0o600 });
+  const args = (): CheckArgs => ({ format: 'json', paths: [root], options: { libreswanVersion: '5' }, overrides: {} });
+  for (const outcome of [runCheck(args()), runCheckWhole(args())]) {
+    assert.equal(outcome.exitCode, 2);
+    assert.deepEqual((JSON.parse(outcome.output) as Array<{ file: string; code: string }>).map((f) => [f.file, f.code]), [['ipsec.secrets', 'unreadable-file']]);
+  }
 });
 
 test('exit 0 when clean; 2 for a missing path, bad usage, an unknown --severity code, and a binary ipsec.conf', () => {

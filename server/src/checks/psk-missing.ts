@@ -14,6 +14,8 @@ import type { WorkspaceCheck } from './types';
  * its IDs (model/secrets.ts: most specific match wins; `%any` and a bare `:` line are defaults).
  * A Yamaha RTX tunnel whose IKE gateway authenticates with a PSK (model/ends-yamaha.ts `gatewayUsesPsk`)
  * but has no `ipsec ike pre-shared-key G ...` is reported the same way.
+ * Silent on a Libreswan host one of whose secrets files could not be read (`AnalyzedFile.readProblem`): the
+ * missing entry may be in it, and that file's `unreadable-file` finding already explains the gap.
  */
 export const check: WorkspaceCheck = {
   code: 'psk-missing',
@@ -31,7 +33,10 @@ export const check: WorkspaceCheck = {
         continue;
       }
       if (e.vendor !== 'libreswan') continue;
-      const hasSecrets = e.host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan-secrets');
+      const secretsFiles = e.host.fileUris.map((u) => snapshot.files.get(u)).filter((f) => f?.languageId === 'libreswan-secrets');
+      // A secrets file that could not be read may hold the entry: its unreadable-file finding says it all.
+      if (secretsFiles.some((f) => f?.readProblem !== undefined)) continue;
+      const hasSecrets = secretsFiles.length > 0;
       const ids = selectorsFor(e);
       const where = hasSecrets ? 'no entry of this host\'s secrets files matches it' : 'this host has no secrets file (ipsec.secrets)';
       out.push({

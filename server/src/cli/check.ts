@@ -119,6 +119,7 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
       }
       const file = store.set(uriOfPath(d.path), d.text, 0, lang, d.mode);
       if (!file) continue;
+      if (d.problem) file.readProblem = d.problem; // before any snapshot: part of its construction
       fileCount++;
       if (d.problem) unreadable.push(problemOf(file.uri, d.problem));
     }

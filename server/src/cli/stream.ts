@@ -74,6 +74,7 @@ function standIn(f: AnalyzedFile, interner: FactInterner): AnalyzedFile {
   }
   const stub: AnalyzedFile = { uri: f.uri, path: f.path, languageId: f.languageId, version: f.version, text: '', lines: [], parsed, parseProblems: [] };
   if (f.mode !== undefined) stub.mode = f.mode;
+  if (f.readProblem !== undefined) stub.readProblem = f.readProblem;
   return stub;
 }
 
@@ -118,8 +119,12 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     for (const uri of mine) {
       const p = unique[order.get(uri)!];
       const d = readDiskFile(p.diskPath);
-      if (d.problem) problems.set(uri, d.problem);
-      files.set(uri, analyzeFile(uri, p.path, p.languageId, d.text, 0, d.mode));
+      const file = analyzeFile(uri, p.path, p.languageId, d.text, 0, d.mode);
+      if (d.problem) {
+        problems.set(uri, d.problem);
+        file.readProblem = d.problem;
+      }
+      files.set(uri, file);
     }
     if (includesOtherHost(files, libreswanByDir)) return null;
     const snapshot = hostSnapshot(files, key, host, index, options);
