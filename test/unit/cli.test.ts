@@ -196,6 +196,24 @@ test('an ipsec.conf with CRLF line endings is an error on its first line (addcon
   assert.match(found[0].message, /CRLF.*6 line/);
 });
 
+test('a UTF-8 BOM is an error on line 1 of ipsec.conf, secrets and FRR files (addconn, pluto and vtysh reject it), both CLI paths', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-bom-'));
+  const bom = '\uFEFF';
+  mkdirSync(join(root, 'frr'));
+  writeFileSync(join(root, 'ipsec.conf'), `${bom}conn a\n    left=192.0.2.1\n    right=198.51.100.1\n    authby=secret\n    auto=ondemand\n`);
+  writeFileSync(join(root, 'ipsec.secrets'), `${bom}192.0.2.1 198.51.100.1 : PSK "${KEY_A}"\n`, { mode: 0o600 });
+  writeFileSync(join(root, 'frr', 'bgpd.conf'), `${bom}router bgp 65000\n`);
+  writeFileSync(join(root, 'clean.secrets'), `192.0.2.9 198.51.100.9 : PSK "${KEY_B}"\n`, { mode: 0o600 });
+  const args = (): CheckArgs => ({ format: 'json', paths: [root], options: { libreswanVersion: '5' }, overrides: {} });
+  for (const outcome of [runCheck(args()), runCheckWhole(args())]) {
+    assert.equal(outcome.exitCode, 1);
+    assert.ok(!outcome.output.includes(KEY_A) && !outcome.output.includes(KEY_B));
+    const found = (JSON.parse(outcome.output) as Array<{ file: string; code: string; line: number; column: number; severity: string; message: string }>).filter((f) => f.code === 'utf8-bom');
+    assert.deepEqual(found.map((f) => [f.file, f.line, f.column, f.severity]), [['frr/bgpd.conf', 1, 1, 'error'], ['ipsec.conf', 1, 1, 'error'], ['ipsec.secrets', 1, 1, 'error']]);
+    assert.match(found[1].message, /byte order mark/);
+  }
+});
+
 test('sarif: artifact URIs are percent-encoded URI references (a folder name with a space)', () => {
   const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-space-'));
   mkdirSync(join(root, 'my gw'));

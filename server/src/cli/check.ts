@@ -119,7 +119,9 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
       }
       const file = store.set(uriOfPath(d.path), d.text, 0, lang, d.mode);
       if (!file) continue;
-      if (d.problem) file.readProblem = d.problem; // before any snapshot: part of its construction
+      // Before any snapshot: part of its construction (the store only knows the decoded text).
+      if (d.problem) file.readProblem = d.problem;
+      if (d.bom) file.bom = true;
       fileCount++;
       if (d.problem) unreadable.push(problemOf(file.uri, d.problem));
     }

@@ -124,6 +124,7 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
         problems.set(uri, d.problem);
         file.readProblem = d.problem;
       }
+      if (d.bom) file.bom = true;
       files.set(uri, file);
     }
     if (includesOtherHost(files, libreswanByDir)) return null;

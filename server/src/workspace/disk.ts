@@ -17,6 +17,8 @@ export interface DiskFile {
   problem?: string;
   /** Permission bits (`mode & 0o7777`) on POSIX systems; undefined on Windows, where they mean nothing. */
   mode?: number;
+  /** True when the bytes start with a UTF-8 byte order mark (EF BB BF), which `text` no longer holds. */
+  bom?: boolean;
 }
 
 /** Permission bits of a file, or undefined (Windows, or the file cannot be stat'ed). Never throws. */
@@ -54,7 +56,8 @@ export function readDiskFile(path: string): DiskFile {
     if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked`, mode };
     const bytes = readFileSync(path);
     if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked', mode };
-    return { path: p, text: decodeBytes(bytes), mode };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { path: p, text: decodeBytes(bytes), mode, ...(bom ? { bom } : {}) };
   } catch (e) {
     return { path: p, text: '', problem: `cannot read: ${(e as Error).message}` };
   }

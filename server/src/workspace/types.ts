@@ -40,6 +40,8 @@ export interface AnalyzedFile {
    * report the absence of its content (psk-missing for a secrets file) stay silent on its host.
    */
   readProblem?: string;
+  /** True when the file on disk starts with a UTF-8 byte order mark, which the decoder drops (set by the CLI's disk reads). */
+  bom?: boolean;
 }
 
 /**
