@@ -310,8 +310,12 @@ connection.onRequest(SCAFFOLD, (p: ScaffoldParams): ScaffoldResponse => {
     const defined = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     const snapshot = store.snapshot();
     // Peer addresses the client sent are the user's: a clash with the host is refused, not moved.
-    const result = generate({ ...base, ...defined, ...(defined.peerOutside ? { peerOutsideDefaulted: false } : {}) }, snapshot);
-    return { edit: toWorkspaceEdit(result.files, snapshot), notes: result.notes, files: result.files.map((f) => ({ path: f.path, mode: f.mode, secret: !!f.secret })) };
+    const result = generate({ ...base, ...defined, ...(defined.peerOutside ? { peerOutsideDefaulted: false } : {}), ...(defined.localOutside ? { localOutsideDefaulted: false } : {}) }, snapshot);
+    const onDisk = (p: string): string | undefined => {
+      const d = readDiskFile(p);
+      return d.problem ? undefined : d.text;
+    };
+    return { edit: toWorkspaceEdit(result.files, snapshot, onDisk), notes: result.notes, files: result.files.map((f) => ({ path: f.path, mode: f.mode, secret: !!f.secret })) };
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/types';
 import { AWS_INSIDE_PARENT, AWS_RESERVED_INSIDE, OCI_RESERVED_INSIDE } from '../model/clouds';
 import { addressText, contains, overlaps, type Cidr } from '../model/ip';
-import { tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
+import { endLabel, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
@@ -51,10 +51,10 @@ const move = (e: TunnelEnd): object => ({ end: e.key, kind: 'move' });
 function awsFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
   const c = l.value;
   if (c.family !== 4) return [];
-  if (c.prefix !== 30) return [at(l, `AWS inside tunnel CIDRs are /30s; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`, 'error', move(e))];
-  if (!contains(AWS_INSIDE_PARENT, c)) return [at(l, `AWS inside tunnel CIDRs lie in 169.254.0.0/16; ${c.networkText} of conn \`${e.name}\` does not.`, 'error', move(e))];
+  if (c.prefix !== 30) return [at(l, `AWS inside tunnel CIDRs are /30s; ${l.text} of ${endLabel(e)} is a /${c.prefix}.`, 'error', move(e))];
+  if (!contains(AWS_INSIDE_PARENT, c)) return [at(l, `AWS inside tunnel CIDRs lie in 169.254.0.0/16; ${c.networkText} of ${endLabel(e)} does not.`, 'error', move(e))];
   const reserved = AWS_RESERVED_INSIDE.find((r) => overlaps(r, c));
-  if (reserved) return [at(l, `AWS reserves ${reserved.networkText}; choose another /30 in 169.254.0.0/16 for conn \`${e.name}\`.`, 'error', move(e))];
+  if (reserved) return [at(l, `AWS reserves ${reserved.networkText}; choose another /30 in 169.254.0.0/16 for ${endLabel(e)}.`, 'error', move(e))];
   const out: Finding[] = [];
   const ours = addressText(4, c.network + 2n);
   const theirs = addressText(4, c.network + 1n);
@@ -67,7 +67,7 @@ function awsFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
 function ociFindings(e: TunnelEnd, l: Fact<Cidr>): Finding[] {
   const c = l.value;
   if (c.family !== 4) return [];
-  if (c.prefix !== 30 && c.prefix !== 31) return [at(l, `OCI inside tunnel interfaces are a /30 or /31; ${l.text} of conn \`${e.name}\` is a /${c.prefix}.`, 'error', move(e))];
+  if (c.prefix !== 30 && c.prefix !== 31) return [at(l, `OCI inside tunnel interfaces are a /30 or /31; ${l.text} of ${endLabel(e)} is a /${c.prefix}.`, 'error', move(e))];
   const reserved = OCI_RESERVED_INSIDE.find((r) => overlaps(r, c));
   if (reserved) return [at(l, `${c.networkText} lies in a link-local range OCI reserves (${reserved.networkText}); choose another /30 or /31.`, 'warning', move(e))];
   return [];

@@ -2,7 +2,7 @@ import { cloudName } from '../model/clouds';
 import { frrFactsOfFile } from '../model/ends-frr';
 import { firstFreeInside, insidePrefixesInUse } from '../model/inside-alloc';
 import { addressText, contains, parseCidr } from '../model/ip';
-import { hostBgp, type BgpNeighborFact, type Cloud, type TunnelEnd } from '../model/tunnels';
+import { endLabel, hostBgp, type BgpNeighborFact, type Cloud, type TunnelEnd } from '../model/tunnels';
 import { yamahaFactsOf } from '../model/yamaha';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, TextEditLike } from './fix-types';
@@ -47,7 +47,7 @@ export function moveInsideFix(snapshot: WorkspaceSnapshot, e: TunnelEnd, cloud: 
       for (const a of i.addresses) if (parseCidr(a.value)?.addr === l.value.addr) edits.push({ uri, range: a.range, newText: `${ours}/30` });
     }
   }
-  const label = e.vendor === 'yamaha' ? e.name : `conn ${e.name}`;
+  const label = endLabel(e, false);
   return [{ title: `Move ${label} to the free /30 ${free.networkText} (this end ${ours}, ${cloudName(cloud)} ${peer})`, edits: dedupe(edits), isPreferred: true }];
 }
 

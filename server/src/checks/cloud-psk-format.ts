@@ -1,7 +1,7 @@
 import type { Finding } from '../core/types';
 import { AWS_PSK, OCI_PSK, PSK_ALPHABET } from '../model/clouds';
 import { pskText } from '../model/secrets';
-import { tunnelModel } from '../model/tunnels';
+import { endLabel, tunnelModel } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import { generatePsk } from './psk-missing';
@@ -35,7 +35,7 @@ export const check: WorkspaceCheck = {
       const problem = text === null ? 'is written in hex or base64, which the console cannot take' : cloud === 'aws' ? awsProblem(text) : ociProblem(text);
       if (!problem) continue;
       const rule = cloud === 'aws' ? 'AWS accepts 8–64 letters, digits, `.` and `_`, not starting with `0`' : 'OCI accepts letters, digits and spaces';
-      out.push({ uri: e.psk.uri, range: e.psk.range, severity: 'error', code: 'cloud-psk-format', message: `The PSK of conn \`${e.name}\` ${problem}; ${rule}.`, data: { end: e.key } });
+      out.push({ uri: e.psk.uri, range: e.psk.range, severity: 'error', code: 'cloud-psk-format', message: `The PSK of ${endLabel(e)} ${problem}; ${rule}.`, data: { end: e.key } });
     }
     return out;
   }),

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types';
 import { cloudName } from '../model/clouds';
-import { type Cloud, type Fact, type TunnelEnd } from '../model/tunnels';
+import { endLabel, type Cloud, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
 import { perHostEnds } from './util';
 
@@ -99,7 +99,7 @@ function finding(e: TunnelEnd, f: Fact<unknown>, phase: 1 | 2, cloud: Cloud, a: 
     code: 'cloud-weak-proposal',
     message:
       e.vendor === 'yamaha'
-        ? `The ${phase === 1 ? 'IKE' : 'IPsec SA'} proposal of ${e.name} (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${YAMAHA_STRONG[phase]}.`
-        : `${key}= of conn \`${e.name}\` (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${key}=${STRONG[phase]}.`,
+        ? `The ${phase === 1 ? 'IKE' : 'IPsec SA'} proposal of ${endLabel(e)} (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${YAMAHA_STRONG[phase]}.`
+        : `${key}= of ${endLabel(e)} (to ${cloudName(cloud)}): ${parts.join('; ')}; AWS and OCI both accept ${key}=${STRONG[phase]}.`,
   };
 }

@@ -1,6 +1,7 @@
 import type { Check } from './types';
 import { check as libreswanSyntax } from './libreswan-syntax';
 import { check as libreswanLineEnding } from './libreswan-line-ending';
+import { check as utf8Bom } from './utf8-bom';
 import { check as secretsSyntax } from './secrets-syntax';
 import { check as secretsPermissions } from './secrets-permissions';
 import { check as unknownKeyword } from './unknown-keyword';
@@ -43,6 +44,7 @@ import { frrChecks } from './frr-index';
 export const CHECKS: readonly Check[] = [
   libreswanSyntax,
   libreswanLineEnding,
+  utf8Bom,
   secretsSyntax,
   secretsPermissions,
   unknownKeyword,

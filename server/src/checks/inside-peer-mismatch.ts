@@ -1,6 +1,6 @@
 import type { Finding, RelatedPlace } from '../core/types';
 import { addressText, cidrOf, isNetworkOrBroadcast, isPointToPoint, peerOf, type Cidr } from '../model/ip';
-import { hostBgp, hostLabel, peerPairs, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
+import { endLabel, hostBgp, hostLabel, peerPairs, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
 import type { WorkspaceCheck } from './types';
@@ -91,19 +91,19 @@ function endFindings(e: TunnelEnd): Finding[] {
   const prefix = r.text.includes('/') ? r.value.prefix : l?.value.prefix ?? r.value.prefix;
   const rNet = cidrOf(r.value.family, r.value.addr, prefix);
   if (r.text.includes('/') ? isNetworkOrBroadcast(r.value) : isNetworkOrBroadcast(rNet)) {
-    out.push(at(r, `${side(e, false)}${r.text} is the ${rNet.addr === rNet.network ? 'network' : 'broadcast'} address of ${rNet.networkText}.`, l ? [rel(l, `inside address of ${e.name}`)] : [], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is the ${rNet.addr === rNet.network ? 'network' : 'broadcast'} address of ${rNet.networkText}.`, l ? [rel(l, `inside address of ${endLabel(e, false)}`)] : [], fixData(e)));
     return out;
   }
   if (!l) return out;
   if (l.value.addr === r.value.addr && l.value.family === r.value.family) {
-    out.push(at(r, `${side(e, false)}${r.text} is this end's own inside address (${side(e, true)}${l.text}); the peer needs the other host of ${l.value.networkText}${hint(l.value)}.`, [rel(l, `inside address of ${e.name}`)], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is this end's own inside address (${side(e, true)}${l.text}); the peer needs the other host of ${l.value.networkText}${hint(l.value)}.`, [rel(l, `inside address of ${endLabel(e, false)}`)], fixData(e)));
     return out;
   }
   if (!l.text.includes('/')) return out; // vti-without-prefix reports it; no prefix to compare against.
   const samePrefix = !r.text.includes('/') || r.value.prefix === l.value.prefix;
   const sameNet = samePrefix && isPointToPoint(l.value) && l.value.family === r.value.family && cidrOf(r.value.family, r.value.addr, l.value.prefix).network === l.value.network;
   if (!sameNet) {
-    out.push(at(r, `${side(e, false)}${r.text} is not in the /${l.value.prefix} of ${side(e, true)}${l.text} (${l.value.networkText})${hint(l.value)}; the two ends of a tunnel share one /30 or /31.`, [rel(l, `inside address of ${e.name}`)], fixData(e)));
+    out.push(at(r, `${side(e, false)}${r.text} is not in the /${l.value.prefix} of ${side(e, true)}${l.text} (${l.value.networkText})${hint(l.value)}; the two ends of a tunnel share one /30 or /31.`, [rel(l, `inside address of ${endLabel(e, false)}`)], fixData(e)));
   }
   return out;
 }
@@ -114,13 +114,12 @@ function hint(c: Cidr): string {
 }
 
 /** `conn `x`` for Libreswan, `tunnel N` for Yamaha. */
-const endName = (e: TunnelEnd): string => (e.vendor === 'yamaha' ? e.name : `conn \`${e.name}\``);
 
 const fixData = (e: TunnelEnd): object => ({ end: e.key, kind: 'rightvti' });
 
 function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
   const out: Finding[] = [];
-  const where = `${hostLabel(b.host)} (${b.name})`;
+  const where = `${hostLabel(b.host)} (${endLabel(b, false)})`;
   // A's rightvti vs B's leftvti (each ordered direction is visited once by the caller).
   if (a.insideRemote && b.insideLocal && a.insideRemote.value.addr !== b.insideLocal.value.addr) {
     out.push(at(a.insideRemote, `${side(a, false)}${a.insideRemote.text} but the other end ${where} has ${side(b, true)}${b.insideLocal.text}.`, [rel(b.insideLocal, `inside address of ${where}`)], { end: a.key, kind: 'rightvti-from-peer' }));
@@ -133,7 +132,7 @@ function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
     if (same || !oneNet) {
       const why = same ? 'both ends use the same inside address' : `the inside addresses are not in one /${l.prefix}`;
       out.push(at(a.insideLocal, `${side(a, true)}${a.insideLocal.text}, other end ${where} ${side(b, true)}${b.insideLocal.text}: ${why}.`, [rel(b.insideLocal, `inside address of ${where}`)]));
-      const back = `${hostLabel(a.host)} (${a.name})`;
+      const back = `${hostLabel(a.host)} (${endLabel(a, false)})`;
       out.push(at(b.insideLocal, `${side(b, true)}${b.insideLocal.text}, other end ${back} ${side(a, true)}${a.insideLocal.text}: ${why}.`, [rel(a.insideLocal, `inside address of ${back}`)]));
     }
   }
@@ -153,7 +152,7 @@ function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>
     const got = n.address.value.addr;
     if (peerOf(l.value) === got) continue;
     const what = got === l.value.addr ? "this host's own inside address" : isNetworkOrBroadcast(cidrOf(l.value.family, got, l.value.prefix)) ? `the ${got === l.value.network ? 'network' : 'broadcast'} address of ${l.value.networkText}` : `not the other host of ${l.value.networkText}`;
-    out.push(at(n.address, `BGP neighbor ${n.address.text} over ${endName(e)} is ${what}${want ? `; the peer is ${want}` : ''}.`, [rel(l, `inside address of ${e.name}`)], { end: e.key, kind: 'neighbor' }));
+    out.push(at(n.address, `BGP neighbor ${n.address.text} over ${endLabel(e)} is ${what}${want ? `; the peer is ${want}` : ''}.`, [rel(l, `inside address of ${endLabel(e, false)}`)], { end: e.key, kind: 'neighbor' }));
   }
   // A neighbor outside every inside prefix, near a tunnel (same /24) or with a cloud ASN, is a typo'd peer.
   const nets = ends.filter((e) => e.insideLocal).map((e) => e.insideLocal!);
@@ -166,7 +165,7 @@ function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>
     const near = nets.find((l) => l.value.family === a.family && a.family === 4 && cidrOf(4, l.value.addr, 24).network === cidrOf(4, a.addr, 24).network);
     const cloudAsn = n.remoteAsn && [31898, 14544, 7224, 10124, 9059, 17493, 64512].includes(n.remoteAsn.value);
     if (!near && !cloudAsn) continue;
-    const peers = ends.filter((e) => e.insideLocal && expectedRemote(e.insideLocal.value)).map((e) => `${expectedRemote(e.insideLocal!.value)} (${e.name})`);
+    const peers = ends.filter((e) => e.insideLocal && expectedRemote(e.insideLocal.value)).map((e) => `${expectedRemote(e.insideLocal!.value)} (${endLabel(e, false)})`);
     out.push(at(n.address, `BGP neighbor ${n.address.text} is not the other host of any tunnel's inside prefix on this host${peers.length ? `; tunnel peers: ${peers.join(', ')}` : ''}.`, near ? [rel(near, 'nearest tunnel inside address')] : []));
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Finding, Range } from '../core/types';
-import { hostEnds, inMark, isOwnFact, markKey, outMark, tunnelModel, type Fact, type Mark, type TunnelEnd } from '../model/tunnels';
+import { endLabel, hostEnds, inMark, isOwnFact, markKey, outMark, tunnelModel, type Fact, type Mark, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding, TextEditLike } from './fix-types';
 import type { WorkspaceCheck } from './types';
@@ -35,8 +35,8 @@ function hostFindings(ends: readonly TunnelEnd[]): Finding[] {
       range,
       severity: 'error',
       code: 'mark-duplicate',
-      message: `${what} of conn \`${e.name}\` is also used by ${others.map((o) => `\`${o.name}\``).join(', ')} on this host; each tunnel needs its own.`,
-      related: others.map((o) => ({ uri: o.uri, range: o.nameRange, message: `conn ${o.name} uses the same ${what.split(' ')[0]}` })),
+      message: `${what} of ${endLabel(e)} is also used by ${others.map((o) => endLabel(o)).join(', ')} on this host; each tunnel needs its own.`,
+      related: others.map((o) => ({ uri: o.uri, range: o.nameRange, message: `${endLabel(o, false)} uses the same ${what.split(' ')[0]}` })),
       data: { end: e.key, ...data },
     });
   };

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types';
 import { maskPsk } from '../model/secrets';
-import { hostLabel, peerPairs, tunnelModel, type TunnelEnd, type TunnelModel } from '../model/tunnels';
+import { endLabel, hostLabel, peerPairs, tunnelModel, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding, TextEditLike } from './fix-types';
 import { secretLiteral } from './psk-missing';
@@ -46,11 +46,11 @@ function finding(e: TunnelEnd, other: TunnelEnd): Finding {
     range: mine.range,
     severity: 'error',
     code: 'psk-mismatch',
-    message: `The PSK of \`${e.name}\` (${maskPsk(mine.psk.length)}) differs from the one ${hostLabel(other.host)} uses for \`${other.name}\` (${maskPsk(theirs.psk.length)}); IKE authentication will fail.`,
+    message: `The PSK of ${endLabel(e)} (${maskPsk(mine.psk.length)}) differs from the one ${hostLabel(other.host)} uses for ${endLabel(other)} (${maskPsk(theirs.psk.length)}); IKE authentication will fail.`,
     related: [
-      { uri: theirs.uri, range: theirs.range, message: `PSK of ${hostLabel(other.host)} for ${other.name}` },
-      { uri: other.uri, range: other.nameRange, message: `other end of the tunnel: ${other.name}` },
-      { uri: e.uri, range: e.nameRange, message: `this end: ${e.name}` },
+      { uri: theirs.uri, range: theirs.range, message: `PSK of ${hostLabel(other.host)} for ${endLabel(other, false)}` },
+      { uri: other.uri, range: other.nameRange, message: `other end of the tunnel: ${endLabel(other, false)}` },
+      { uri: e.uri, range: e.nameRange, message: `this end: ${endLabel(e, false)}` },
     ],
     data: { end: e.key, peer: other.key },
   };
@@ -73,11 +73,11 @@ export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): Cod
   const out: CodeActionLike[] = [];
   if (theirSecret !== null) {
     const edit: TextEditLike = { uri: e.psk.uri, range: e.psk.range, newText: secretEditText(snapshot, e.psk.uri, theirSecret) };
-    out.push({ title: `Use the PSK of ${hostLabel(other.host)} (${other.name}) here`, edits: [edit], isPreferred: true });
+    out.push({ title: `Use the PSK of ${hostLabel(other.host)} (${endLabel(other, false)}) here`, edits: [edit], isPreferred: true });
   }
   if (mySecret !== null) {
     const edit: TextEditLike = { uri: other.psk.uri, range: other.psk.range, newText: secretEditText(snapshot, other.psk.uri, mySecret) };
-    out.push({ title: `Copy this PSK to ${hostLabel(other.host)} (${other.name})`, edits: [edit] });
+    out.push({ title: `Copy this PSK to ${hostLabel(other.host)} (${endLabel(other, false)})`, edits: [edit] });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from '../core/random';
 import type { Finding } from '../core/types';
 import { PSK_ALPHABET } from '../model/clouds';
 import { pskText } from '../model/secrets';
-import { hostLabel, tunnelModel, type TunnelEnd } from '../model/tunnels';
+import { endLabel, hostLabel, tunnelModel, type TunnelEnd } from '../model/tunnels';
 import { yamahaFactsOf } from '../model/yamaha';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
@@ -14,6 +14,8 @@ import type { WorkspaceCheck } from './types';
  * its IDs (model/secrets.ts: most specific match wins; `%any` and a bare `:` line are defaults).
  * A Yamaha RTX tunnel whose IKE gateway authenticates with a PSK (model/ends-yamaha.ts `gatewayUsesPsk`)
  * but has no `ipsec ike pre-shared-key G ...` is reported the same way.
+ * Silent on a Libreswan host one of whose secrets files could not be read (`AnalyzedFile.readProblem`): the
+ * missing entry may be in it, and that file's `unreadable-file` finding already explains the gap.
  */
 export const check: WorkspaceCheck = {
   code: 'psk-missing',
@@ -31,7 +33,10 @@ export const check: WorkspaceCheck = {
         continue;
       }
       if (e.vendor !== 'libreswan') continue;
-      const hasSecrets = e.host.fileUris.some((u) => snapshot.files.get(u)?.languageId === 'libreswan-secrets');
+      const secretsFiles = e.host.fileUris.map((u) => snapshot.files.get(u)).filter((f) => f?.languageId === 'libreswan-secrets');
+      // A secrets file that could not be read may hold the entry: its unreadable-file finding says it all.
+      if (secretsFiles.some((f) => f?.readProblem !== undefined)) continue;
+      const hasSecrets = secretsFiles.length > 0;
       const ids = selectorsFor(e);
       const where = hasSecrets ? 'no entry of this host\'s secrets files matches it' : 'this host has no secrets file (ipsec.secrets)';
       out.push({
@@ -40,7 +45,7 @@ export const check: WorkspaceCheck = {
         // With no secrets file in view (a lone ipsec.conf) the keys may simply live elsewhere: a note, not an error.
         severity: hasSecrets ? 'error' : 'information',
         code: 'psk-missing',
-        message: `conn \`${e.name}\` authenticates with a PSK but ${where}; add a line \`${ids ? `${ids} ` : ''}: PSK "..."\`.`,
+        message: `${endLabel(e)} authenticates with a PSK but ${where}; add a line \`${ids ? `${ids} ` : ''}: PSK "..."\`.`,
         ...(e.authby ? { related: [{ uri: e.authby.uri, range: e.authby.range, message: `authby=${e.authby.text}` }] } : {}),
         data: { end: e.key },
       });
@@ -100,7 +105,7 @@ export function fixes(finding: FixableFinding, snapshot: WorkspaceSnapshot): Cod
   const peer = model.peer.get(e);
   const theirs = peer?.psk?.psk.entry.secret;
   if (peer && theirs) {
-    out.push({ title: `Add a secrets entry with the PSK of ${hostLabel(peer.host)} (${peer.name})`, edits: [{ ...at, newText: lineFor(secretLiteral(theirs)) }], isPreferred: true });
+    out.push({ title: `Add a secrets entry with the PSK of ${hostLabel(peer.host)} (${endLabel(peer, false)})`, edits: [{ ...at, newText: lineFor(secretLiteral(theirs)) }], isPreferred: true });
   }
   out.push({ title: 'Add a secrets entry with a new random PSK', edits: [{ ...at, newText: lineFor(`"${generatePsk()}"`) }], isPreferred: !out.length });
   return out;
@@ -129,7 +134,7 @@ function yamahaFinding(snapshot: WorkspaceSnapshot, e: TunnelEnd): Finding | nul
     range: e.nameRange,
     severity: 'error',
     code: 'psk-missing',
-    message: `${e.name} authenticates its IKE gateway ${y.g.id} with a pre-shared key ${how}, but there is no \`ipsec ike pre-shared-key ${y.g.id} text ...\`.`,
+    message: `${endLabel(e)} authenticates its IKE gateway ${y.g.id} with a pre-shared key ${how}, but there is no \`ipsec ike pre-shared-key ${y.g.id} text ...\`.`,
     ...(e.authby ? { related: [{ uri: e.authby.uri, range: e.authby.range, message: e.authby.text }] } : {}),
     data: { end: e.key },
   };
@@ -159,7 +164,7 @@ function yamahaFixes(e: TunnelEnd, snapshot: WorkspaceSnapshot): CodeActionLike[
     const secret = theirs.entry.secret ?? '';
     const typed = peer.vendor === 'yamaha' ? (/^0x/i.test(secret) ? null : secret) : pskText(secret);
     const key = typed !== null && /^[\x21-\x7e]+$/.test(typed) && !typed.includes('"') ? `text ${typed}` : `0x${theirs.bytes}`;
-    out.push({ title: `Add the pre-shared key of ${hostLabel(peer.host)} (${peer.name})`, edits: [edit(key)], isPreferred: true });
+    out.push({ title: `Add the pre-shared key of ${hostLabel(peer.host)} (${endLabel(peer, false)})`, edits: [edit(key)], isPreferred: true });
   }
   out.push({ title: 'Add a new random pre-shared key', edits: [edit(`text ${generatePsk()}`)], isPreferred: !out.length });
   return out;

@@ -5,7 +5,7 @@ import { SECRETS_SYNTAX_CODE } from '../languages/secrets/parser';
 export const check: FileCheck = {
   code: SECRETS_SYNTAX_CODE,
   defaultSeverity: 'error',
-  description: 'Syntax error in a secrets file (missing `:`, unknown kind, unquoted or missing secret).',
+  description: 'Syntax error in a secrets file (missing `:`, unknown kind, unquoted or missing secret, malformed 0x/0s/0t data pluto refuses).',
   scope: 'file',
   languages: ['libreswan-secrets'],
   run: (file) => file.parseProblems.filter((p) => p.code === SECRETS_SYNTAX_CODE),

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/types';
 import { contains, isDefaultRoute, parseCidr, type Cidr } from '../model/ip';
 import type { StaticRoute } from '../model/static-routes';
-import type { Fact, TunnelEnd } from '../model/tunnel-types';
+import { endLabel, type Fact, type TunnelEnd } from '../model/tunnel-types';
 
 /**
  * Static-route rules of `subnet-overlap` (rules 5 and 6 of subnet-overlap.ts), split out to keep that file
@@ -34,7 +34,7 @@ export interface LocalNet {
  */
 export function localNets(ends: readonly TunnelEnd[], connected: ReadonlyArray<Fact<Cidr> & { ifname: string }>): LocalNet[] {
   const local: LocalNet[] = [];
-  for (const e of ends) for (const n of e.localNets) if (!isDefaultRoute(n.value)) local.push({ net: n, what: `local network of conn ${e.name}` });
+  for (const e of ends) for (const n of e.localNets) if (!isDefaultRoute(n.value)) local.push({ net: n, what: `local network of ${endLabel(e, false)}` });
   for (const c of connected) {
     const tunnelIf = ends.some((e) => e.vtiInterface?.text === c.ifname || (e.insideLocal && contains(e.insideLocal.value, c.value)));
     if (!tunnelIf && !isDefaultRoute(c.value)) local.push({ net: { ...c, text: c.value.networkText }, what: `connected network of interface ${c.ifname}` });
@@ -44,8 +44,7 @@ export function localNets(ends: readonly TunnelEnd[], connected: ReadonlyArray<F
 
 const routeBased = (e: TunnelEnd): boolean => !!(e.vtiInterface || e.mark?.value || e.markIn?.value || e.markOut?.value || e.vendor === 'yamaha');
 
-const endLabel = (e: TunnelEnd | undefined, via: string): string =>
-  e ? `${e.vendor === 'yamaha' ? '' : 'conn '}\`${e.name}\`` : `\`${via}\``;
+const endOrVia = (e: TunnelEnd | undefined, via: string): string => (e ? endLabel(e) : `\`${via}\``);
 
 /**
  * The networks a host routes into its tunnels: the prefix of every active static route into a tunnel
@@ -116,7 +115,7 @@ export function routeBypassesTunnel(routes: readonly StaticRoute[], ends: readon
     if (seen.has(key)) continue;
     seen.add(key);
     const same = r.prefix.value.prefix === best.net.value.prefix;
-    const tunnel = endLabel(best.end, best.via);
+    const tunnel = endOrVia(best.end, best.via);
     const yamaha = r.source === 'yamaha';
     const how = same
       ? r.distance < best.distance
@@ -150,7 +149,7 @@ export function routeIntoTunnelLocal(routes: readonly StaticRoute[], local: read
     if (r.kind !== 'tunnel' || isDefaultRoute(r.prefix.value)) continue;
     const hit = local.find((l) => contains(l.net.value, r.prefix.value));
     if (!hit) continue;
-    const tunnel = endLabel(r.end, r.via);
+    const tunnel = endOrVia(r.end, r.via);
     out.push({
       uri: r.prefix.uri,
       range: r.prefix.range,

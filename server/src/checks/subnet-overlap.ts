@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types';
 import { isDefaultRoute, overlaps, type Cidr } from '../model/ip';
-import { tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
+import { endLabel, tunnelModel, type Fact, type TunnelEnd, type TunnelModel } from '../model/tunnels';
 import type { WorkspaceCheck } from './types';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import type { Host } from '../workspace/hosts';
@@ -110,11 +110,11 @@ function localVsRemote(e: TunnelEnd): Finding[] {
     if (isDefaultRoute(r.value)) continue;
     const l = e.localNets.find((x) => !isDefaultRoute(x.value) && overlaps(x.value, r.value));
     if (!l) continue;
-    out.push(finding(r, `${subnetKey(e, false)} ${r.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, true)} ${l.text}: traffic between them cannot be told apart.`, l, `${subnetKey(e, true)} of conn ${e.name}`));
+    out.push(finding(r, `${subnetKey(e, false)} ${r.text} of ${endLabel(e)} overlaps its ${subnetKey(e, true)} ${l.text}: traffic between them cannot be told apart.`, l, `${subnetKey(e, true)} of ${endLabel(e, false)}`));
     // The mistake may sit on either line: the local side is reported too, once per local network.
     if (reportedLocal.has(l)) continue;
     reportedLocal.add(l);
-    out.push(finding(l, `${subnetKey(e, true)} ${l.text} of conn \`${e.name}\` overlaps its ${subnetKey(e, false)} ${r.text}: traffic between them cannot be told apart.`, r, `${subnetKey(e, false)} of conn ${e.name}`));
+    out.push(finding(l, `${subnetKey(e, true)} ${l.text} of ${endLabel(e)} overlaps its ${subnetKey(e, false)} ${r.text}: traffic between them cannot be told apart.`, r, `${subnetKey(e, false)} of ${endLabel(e, false)}`));
   }
   return out;
 }
@@ -138,7 +138,7 @@ function samePolicyTwoPeers(ends: readonly TunnelEnd[], model: TunnelModel): Fin
     for (const a of list) {
       const clash = list.find((b) => b.e !== a.e && !sameSite(a.e, b.e, model) && localsMeet(a.e, b.e));
       if (!clash) continue;
-      out.push(finding(a.f, `Remote network ${a.f.text} of conn \`${a.e.name}\` is also the remote network of conn \`${clash.e.name}\` to another peer; only one IPsec policy can carry it (use a VTI with marks, or a strict supernet for a backup path).`, clash.f, `same remote network in conn ${clash.e.name}`));
+      out.push(finding(a.f, `Remote network ${a.f.text} of ${endLabel(a.e)} is also the remote network of ${endLabel(clash.e)} to another peer; only one IPsec policy can carry it (use a VTI with marks, or a strict supernet for a backup path).`, clash.f, `same remote network in ${endLabel(clash.e, false)}`));
     }
   }
   return out;
@@ -170,7 +170,7 @@ function insideOverlaps(ends: readonly TunnelEnd[]): Finding[] {
       for (const [x, y] of [[cur, widest], [widest, cur]] as const) {
         if (reported.has(x.e)) continue;
         reported.add(x.e);
-        out.push(finding(x.f, `Inside prefix ${x.f.value.networkText} of conn \`${x.e.name}\` overlaps ${y.f.value.networkText} of conn \`${y.e.name}\` on this host; each tunnel needs its own /30 (/31).`, y.f, `inside address of conn ${y.e.name}`));
+        out.push(finding(x.f, `Inside prefix ${x.f.value.networkText} of ${endLabel(x.e)} overlaps ${y.f.value.networkText} of ${endLabel(y.e)} on this host; each tunnel needs its own /30 (/31).`, y.f, `inside address of ${endLabel(y.e, false)}`));
       }
     }
     if (!widest || widest.f.value.family !== cur.f.value.family || cur.f.value.last > widest.f.value.last) widest = cur;
@@ -191,7 +191,7 @@ function advertisedInsideRemote(files: readonly AnalyzedFile[], ends: readonly T
       const hit = remotes.find(({ r }) => r.value.family === c.family && r.value.network <= c.network && c.last <= r.value.last);
       if (!hit) continue;
       const net: Fact<unknown> = { value: c, text: n.prefix.value, uri: file.uri, range: n.prefix.range };
-      out.push(finding(net, `BGP advertises ${n.prefix.value}, which lies inside ${hit.r.text}, the remote network of conn \`${hit.e.name}\`: this host would announce the peer's own addresses back to it.`, hit.r, `remote network of conn ${hit.e.name}`));
+      out.push(finding(net, `BGP advertises ${n.prefix.value}, which lies inside ${hit.r.text}, the remote network of ${endLabel(hit.e)}: this host would announce the peer's own addresses back to it.`, hit.r, `remote network of ${endLabel(hit.e, false)}`));
     }
   }
   return out;

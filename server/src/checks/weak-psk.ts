@@ -15,7 +15,7 @@ export const check: FileCheck = {
     if (file.parsed.languageId !== 'libreswan-secrets') return [];
     const out: FileProblem[] = [];
     for (const e of file.parsed.ast.entries) {
-      if (e.kind !== 'PSK' || e.secret === null || !e.secretRange) continue;
+      if (e.kind !== 'PSK' || e.secret === null || !e.secretRange || e.malformed) continue;
       if (/^0[xXsS]/.test(e.secret)) continue;
       const len = [...(/^0[tT]/.test(e.secret) ? e.secret.slice(2) : e.secret)].length;
       if (len >= MIN_PSK_LENGTH) continue;

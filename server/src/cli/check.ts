@@ -6,7 +6,7 @@ import type { AnalysisOptions } from '../checks/types';
 import type { Finding, Severity } from '../core/types';
 import { readDiskFile, toPosix, walk } from '../workspace/disk';
 import { parseVpnconfJson, type HostOverrides } from '../workspace/hosts';
-import { detectLanguage } from '../workspace/languages';
+import { detectLanguage, detectNamedFileLanguage } from '../workspace/languages';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from '../workspace/workspace';
 import { formatText, sortCliFindings, toCliFindings, type CliBase } from './report';
 import { toSarif } from './sarif';
@@ -72,20 +72,26 @@ export function runCheck(args: CheckArgs, version = '0.0.0'): CheckOutcome {
 }
 
 /**
- * Walks every PATH: its listing and the base its files are shown relative to (DESIGN §4). A PATH that does
- * not exist gives the usage outcome (exit 2) instead.
+ * Walks every PATH: its listing, the base its files are shown relative to (DESIGN §4), and the PATHs that
+ * name a file (checked whatever their extension). A PATH that does not exist gives the usage outcome (exit 2).
  */
-function walkPaths(paths: readonly string[]): { bases: CliBase[]; listings: Array<ReturnType<typeof walk>> } | CheckOutcome {
+function walkPaths(paths: readonly string[]): { bases: CliBase[]; listings: Array<ReturnType<typeof walk>>; named: Set<string> } | CheckOutcome {
   const bases: CliBase[] = [];
+  const named = new Set<string>();
   const listings: Array<ReturnType<typeof walk>> = [];
   for (const p of paths) {
     if (!existsSync(p)) return { output: `vpnconf: no such file or folder: ${p}\n`, exitCode: 2, findings: [] };
     const listing = walk(p);
     const isFile = listing.files.length === 1 && listing.files[0] === p && !listing.vpnconfJson.length && !existsSync(`${p}/`);
-    bases.push({ root: toPosix(isFile ? dirname(p) : p), label: paths.length > 1 ? p.replace(/\\/g, '/').replace(/\/+$/, '') : '' });
+    // One PATH: files relative to it (a file PATH: to its folder). Several: a file PATH is its own base, shown
+    // as typed; a folder's files are prefixed by the folder as typed (`./x` stays `./x`, trailing `/` dropped).
+    const typed = p.replace(/\\/g, '/');
+    const label = paths.length > 1 ? typed.replace(/(.)\/+$/, '$1') : '';
+    bases.push({ root: toPosix(isFile && !label ? dirname(p) : p), label });
     listings.push(listing);
+    if (isFile) named.add(p);
   }
-  return { bases, listings };
+  return { bases, listings, named };
 }
 
 /** `runCheck` on one WorkspaceStore holding every file (the classic path; the fallback of the streamed one). */
@@ -96,16 +102,28 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
   const unreadable: Finding[] = [];
   let fileCount = 0;
   for (const listing of walked.listings) {
+    for (const u of listing.unreadableDirs) unreadable.push(folderProblem(u.path, u.problem));
     for (const j of listing.vpnconfJson) {
       const err = store.setVpnconfJson(toPosix(j), readFileSync(j, 'utf8'));
       if (err) unreadable.push({ uri: uriOfPath(toPosix(j)), range: zero, severity: 'error', code: 'vpnconf-json', message: err });
     }
     for (const f of listing.files) {
       const d = readDiskFile(f);
-      const file = store.set(uriOfPath(d.path), d.text, 0, null, d.mode);
+      const named = walked.named.has(f);
+      const lang = !named ? null : d.problem ? detectLanguage(d.path) : detectNamedFileLanguage(d.path, d.text);
+      // A file named on the command line is never skipped in silence: unreadable, or of no language vpnconf knows.
+      if (named && !lang) {
+        fileCount++;
+        unreadable.push(d.problem ? problemOf(uriOfPath(d.path), d.problem) : unknownLanguage(uriOfPath(d.path)));
+        continue;
+      }
+      const file = store.set(uriOfPath(d.path), d.text, 0, lang, d.mode);
       if (!file) continue;
+      // Before any snapshot: part of its construction (the store only knows the decoded text).
+      if (d.problem) file.readProblem = d.problem;
+      if (d.bom) file.bom = true;
       fileCount++;
-      if (d.problem) unreadable.push({ uri: file.uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${d.problem}.` });
+      if (d.problem) unreadable.push(problemOf(file.uri, d.problem));
     }
   }
   const snapshot = store.snapshot();
@@ -138,8 +156,12 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
   if ('exitCode' in walked) return walked;
   const overrides = new Map<string, HostOverrides>();
   const jsonErrors: Array<{ at: number; finding: Finding }> = [];
+  // Input problems the plan does not hold (folders that cannot be listed, named files of no language), by plan position.
+  const namedProblems: Array<{ at: number; finding: Finding }> = [];
+  let unplannedFiles = 0;
   const plan: PlannedFile[] = [];
   for (const listing of walked.listings) {
+    for (const u of listing.unreadableDirs) namedProblems.push({ at: plan.length, finding: folderProblem(u.path, u.problem) });
     for (const j of listing.vpnconfJson) {
       const path = toPosix(j);
       const parsed = parseVpnconfJson(path.replace(/\/[^/]*$/, '') || '/', readFileSync(j, 'utf8'));
@@ -150,7 +172,16 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
     for (const f of listing.files) {
       const uri = canonicalUri(uriOfPath(toPosix(f)));
       const path = pathOfUri(uri);
-      const languageId = detectLanguage(path) ?? detectLanguage(path, readDiskFile(f).text);
+      let languageId = detectLanguage(path);
+      if (!languageId) {
+        const d = readDiskFile(f);
+        languageId = walked.named.has(f) && !d.problem ? detectNamedFileLanguage(path, d.text) : detectLanguage(path, d.text);
+        // A file named on the command line is never skipped in silence: unreadable, or of no language vpnconf knows.
+        if (!languageId && walked.named.has(f)) {
+          namedProblems.push({ at: plan.length, finding: d.problem ? problemOf(uri, d.problem) : unknownLanguage(uri) });
+          unplannedFiles++;
+        }
+      }
       if (languageId) plan.push({ diskPath: f, uri, path, languageId });
     }
   }
@@ -160,13 +191,36 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
   // Input problems in the order the classic run meets them: each vpnconf.json before the files after it.
   const unreadable: Finding[] = [];
   let j = 0;
+  let k = 0;
   for (let i = 0; i <= plan.length; i++) {
     while (j < jsonErrors.length && jsonErrors[j].at === i) unreadable.push(jsonErrors[j++].finding);
+    while (k < namedProblems.length && namedProblems[k].at === i) unreadable.push(namedProblems[k++].finding);
     const problem = i < plan.length ? run.problems.get(plan[i].uri) : undefined;
-    if (problem) unreadable.push({ uri: plan[i].uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${problem}.` });
+    if (problem) unreadable.push(problemOf(plan[i].uri, problem));
   }
   const secrets = [...new Set(run.secrets)].sort((a, b) => b.length - a.length);
-  return report(args, version, walked.bases, unreadable, run.byUri, plan.length, secrets);
+  return report(args, version, walked.bases, unreadable, run.byUri, plan.length + unplannedFiles, secrets);
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The `unreadable-file` finding of a file (or folder) vpnconf could not read; `problem` says why. */
+function problemOf(uri: string, problem: string): Finding {
+  return { uri, range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check this file: ${problem}.` };
+}
+
+/** The `unreadable-file` finding of a folder the walk could not list (its files may be ones vpnconf should check). */
+function folderProblem(dir: string, problem: string): Finding {
+  return { uri: uriOfPath(toPosix(dir)), range: zero, severity: 'error', code: 'unreadable-file', message: `vpnconf could not check the files of this folder: ${problem}.` };
+}
+
+/** The `unreadable-file` finding of a file named on the command line whose language neither its name nor its content tells. */
+function unknownLanguage(uri: string): Finding {
+  return {
+    uri,
+    range: zero,
+    severity: 'error',
+    code: 'unreadable-file',
+    message: 'vpnconf could not tell the language of this file from its name or content (Libreswan ipsec.conf or secrets, FRR, Yamaha RTX), so it was not checked. Rename it (e.g. *.conf in ipsec.d/, *.secrets, frr.conf, *.rtx) or check the folder that holds it.',
+  };
+}

@@ -18,21 +18,27 @@ export interface CliFinding {
 /** A PATH given on the command line: its absolute POSIX folder, and the prefix shown before its files. */
 export interface CliBase {
   root: string;
-  /** '' with a single PATH (files are relative to it); the PATH as typed when several are given. */
+  /**
+   * '' with a single PATH (files are relative to it); the PATH as typed when several are given (a folder's
+   * trailing `/` dropped, `./` kept). With several PATHs a file PATH's `root` is the file itself.
+   */
   label: string;
 }
 
 /**
  * Converts findings to the CLI shape. A file is shown relative to the first base that contains it,
- * prefixed by that base's label (so files of several PATHs stay apart). Lines and columns are 1-based
+ * prefixed by that base's label exactly as typed (so files of several PATHs stay apart); a base that is
+ * the file itself shows its label. Lines and columns are 1-based
  * UTF-16 code units; `endColumn` is exclusive.
  */
 export function toCliFindings(findings: readonly Finding[], bases: readonly CliBase[]): CliFinding[] {
   const rel = (uri: string): string => {
     const p = pathOfUri(uri);
     for (const b of bases) {
-      const inside = p === b.root ? posix.basename(p) : p.startsWith(b.root.endsWith('/') ? b.root : `${b.root}/`) ? posix.relative(b.root, p) : null;
-      if (inside !== null) return b.label ? posix.join(b.label, inside) : inside;
+      if (p === b.root) return b.label || posix.basename(p);
+      const inside = p.startsWith(b.root.endsWith('/') ? b.root : `${b.root}/`) ? posix.relative(b.root, p) : null;
+      // Concatenated, not posix.join: join would normalise the PATH as typed (`./x` to `x`).
+      if (inside !== null) return b.label ? `${b.label}${b.label.endsWith('/') ? '' : '/'}${inside}` : inside;
     }
     return p;
   };

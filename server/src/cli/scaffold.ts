@@ -1,3 +1,4 @@
+import { mergePeersFile } from '../features/scaffold/peers-file';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultRequest, generate, parseCloudConfig, requestFromImport, type CpeKind, type PeerKind, type ScaffoldRequest } from '../features/scaffold';
@@ -77,7 +78,10 @@ export function parseScaffoldArgs(argv: readonly string[], cwd = process.cwd()):
     request.peerOutside = [peers[0], peers[1]];
     request.peerOutsideDefaulted = false;
   }
-  if (o.has('--local-address')) request.localOutside = o.get('--local-address')!;
+  if (o.has('--local-address')) {
+    request.localOutside = o.get('--local-address')!;
+    request.localOutsideDefaulted = false;
+  }
   if (o.has('--local-id')) request.localId = o.get('--local-id')!;
   if (o.has('--lan-gateway')) request.lanGateway = o.get('--lan-gateway')!;
   request.localNets = list('--local-nets') ?? request.localNets;
@@ -123,7 +127,7 @@ export function runScaffold(args: ScaffoldArgs): ScaffoldOutcome {
   const lines: string[] = [];
   for (const f of result.files) {
     mkdirSync(dirname(f.path), { recursive: true });
-    if (f.path === r.peersFile && existsSync(f.path)) writeFileSync(f.path, mergePeers(readFileSync(f.path, 'utf8'), f.text));
+    if (f.path === r.peersFile && existsSync(f.path)) writeFileSync(f.path, mergePeersFile(readFileSync(f.path, 'utf8'), f.text));
     else if (f.mode === 'append' && existsSync(f.path)) appendFileSync(f.path, f.text);
     else writeFileSync(f.path, f.text, { mode: f.secret ? 0o600 : 0o644 });
     lines.push(`${f.mode === 'append' ? 'appended to' : 'wrote'} ${f.path}`);
@@ -131,16 +135,4 @@ export function runScaffold(args: ScaffoldArgs): ScaffoldOutcome {
   for (const f of result.files) if (f.secret) lines.push(`PSKs written to ${f.path}`);
   lines.push(...result.notes);
   return { output: lines.join('\n') + '\n', exitCode: 0 };
-}
-
-/** Adds the `peers` of `generated` to an existing vpnconf.json text (kept as is when it is not JSON). */
-function mergePeers(existing: string, generated: string): string {
-  try {
-    const old = JSON.parse(existing) as Record<string, unknown>;
-    const add = (JSON.parse(generated) as { peers: Record<string, string> }).peers;
-    old.peers = { ...((old.peers as Record<string, string> | undefined) ?? {}), ...add };
-    return JSON.stringify(old, null, 2) + '\n';
-  } catch {
-    return existing;
-  }
 }

@@ -16,7 +16,7 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const emptyAst = new Map<string, ParsedFile>();
 
 /**
- * A stand-in for a checked file: its URI, path, language, version and mode, no text, an empty AST. An FRR
+ * A stand-in for a checked file: its URI, path, language, version, mode and read problem, no text, an empty AST. An FRR
  * or Yamaha stand-in gets its own (shallow-copied) empty AST, seeded with the part of the file's lowered
  * facts that cross-host checks read (`crossFrrFacts`; Yamaha facts whole), compacted by `interner`.
  */
@@ -40,7 +40,9 @@ export function standIn(f: AnalyzedFile, interner: FactInterner): AnalyzedFile {
   }
   // Two literals, so that every stand-in of either kind shares one hidden class (a spread or a property
   // added later gave each object its own, ~300 bytes).
-  const { uri, path, languageId, version, mode } = f;
+  const { uri, path, languageId, version, mode, readProblem } = f;
+  // A file that could not be read is rare: it keeps why (psk-missing stays silent on its host).
+  if (readProblem !== undefined) return { uri, path, languageId, version, text: '', lines: NONE, parsed, parseProblems: NONE, mode, readProblem } as AnalyzedFile;
   if (mode === undefined) return { uri, path, languageId, version, text: '', lines: NONE, parsed, parseProblems: NONE } as AnalyzedFile;
   return { uri, path, languageId, version, text: '', lines: NONE, parsed, parseProblems: NONE, mode } as AnalyzedFile;
 }

@@ -87,8 +87,13 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     for (const uri of mine) {
       const p = unique[order.get(uri)!];
       const d = readDiskFile(p.diskPath);
-      if (d.problem) problems.set(uri, d.problem);
-      files.set(uri, analyzeFile(uri, p.path, p.languageId, d.text, 0, d.mode));
+      const file = analyzeFile(uri, p.path, p.languageId, d.text, 0, d.mode);
+      if (d.problem) {
+        problems.set(uri, d.problem);
+        file.readProblem = d.problem;
+      }
+      if (d.bom) file.bom = true;
+      files.set(uri, file);
     }
     if (includesOtherHost(files, libreswanByDir)) return null;
     const snapshot = hostSnapshot(files, key, host, index, options);

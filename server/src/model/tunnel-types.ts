@@ -106,6 +106,16 @@ export interface TunnelEnd {
   bgp: BgpFacts;
 }
 
+/**
+ * How a message names a tunnel end, in the terms of its language — the one place that decides it:
+ * a Libreswan conn is "conn `name`" (`quoted` false: "conn name", for related places and titles), a Yamaha
+ * RTX tunnel is "tunnel N" (its `tunnel select N` block; `name` already reads "tunnel N").
+ */
+export function endLabel(e: Pick<TunnelEnd, 'vendor' | 'name'>, quoted = true): string {
+  if (e.vendor === 'yamaha') return e.name;
+  return quoted ? `conn \`${e.name}\`` : `conn ${e.name}`;
+}
+
 /** A short display name of a host: its vpnconf.json name, else the last folder (or file) of its root. */
 export function hostLabel(h: Host): string {
   if (h.name !== h.root) return h.name;

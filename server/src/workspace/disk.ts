@@ -17,6 +17,8 @@ export interface DiskFile {
   problem?: string;
   /** Permission bits (`mode & 0o7777`) on POSIX systems; undefined on Windows, where they mean nothing. */
   mode?: number;
+  /** True when the bytes start with a UTF-8 byte order mark (EF BB BF), which `text` no longer holds. */
+  bom?: boolean;
 }
 
 /** Permission bits of a file, or undefined (Windows, or the file cannot be stat'ed). Never throws. */
@@ -54,7 +56,8 @@ export function readDiskFile(path: string): DiskFile {
     if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked`, mode };
     const bytes = readFileSync(path);
     if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked', mode };
-    return { path: p, text: decodeBytes(bytes), mode };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { path: p, text: decodeBytes(bytes), mode, ...(bom ? { bom } : {}) };
   } catch (e) {
     return { path: p, text: '', problem: `cannot read: ${(e as Error).message}` };
   }
@@ -65,23 +68,35 @@ export function toPosix(path: string): string {
   return resolve(path).split(sep).join(posix.sep);
 }
 
+/** What `walk` found: candidate files and vpnconf.json files (sorted), and the folders it could not list. */
+export interface WalkListing {
+  files: string[];
+  vpnconfJson: string[];
+  /** Folders under the root (or the root) whose listing failed (EACCES, ENAMETOOLONG ...), with the reason, sorted by path. */
+  unreadableDirs: Array<{ path: string; problem: string }>;
+}
+
 /**
  * Lists the files under `root` (a folder or a single file) that vpnconf reads, plus every vpnconf.json.
- * Follows no symlinked folders; skips VCS and build folders. Explicitly named files are always taken if
- * their language can be detected from the path or content.
+ * Follows no symlinked folders; skips VCS and build folders. Explicitly named files are always returned.
+ * Never throws for a folder it cannot list (returned in `unreadableDirs`); `readdir` is a test seam. Throws
+ * when `root` itself cannot be stat'ed (callers check it exists).
  */
-export function walk(root: string): { files: string[]; vpnconfJson: string[] } {
+export function walk(root: string, readdir: typeof readdirSync = readdirSync): WalkListing {
   const files: string[] = [];
   const vpnconfJson: string[] = [];
+  const unreadableDirs: Array<{ path: string; problem: string }> = [];
   const st = statSync(root);
-  if (st.isFile()) return { files: [root], vpnconfJson };
+  if (st.isFile()) return { files: [root], vpnconfJson, unreadableDirs };
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop()!;
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+      entries = readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      // Its files may be ones vpnconf should check: the caller reports the folder (never skipped in silence).
+      unreadableDirs.push({ path: dir, problem: `cannot list this folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
     }
     for (const e of entries) {
@@ -94,7 +109,7 @@ export function walk(root: string): { files: string[]; vpnconfJson: string[] } {
       }
     }
   }
-  return { files: files.sort(), vpnconfJson };
+  return { files: files.sort(), vpnconfJson, unreadableDirs: unreadableDirs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
 /** True for a file name vpnconf may read: a known name or extension, or a `.conf`/`.txt`/`.cfg` whose content decides. */

@@ -55,3 +55,21 @@ export function detectLanguage(path: string, text?: string): LanguageId | null {
   }
   return null;
 }
+
+/** A secrets entry line: `[IDs] : KIND ...` with one of Libreswan's secret kinds (lib/libswan/secrets.c). */
+const SECRETS_ENTRY = /^[^#\n:]*:[\t ]*(PSK|RSA|ECDSA|XAUTH|EAP|PIN|PPK|NULL)\b/m;
+
+/**
+ * The language of a file the user named on the command line, whatever its extension: `detectLanguage` by
+ * path and content first, then the same content rules as for an ambiguous `*.conf` (Libreswan `conn` /
+ * `config setup` / `include`, FRR `router bgp` ...), then a Libreswan secrets entry (`... : PSK ...`).
+ * Null when the content does not tell either: the caller reports the file instead of skipping it.
+ */
+export function detectNamedFileLanguage(path: string, text: string): LanguageId | null {
+  const byPathOrContent = detectLanguage(path, text);
+  if (byPathOrContent) return byPathOrContent;
+  // The content rules of an ambiguous `*.conf` in the same folder (a neutral name: no name rule applies).
+  const asConf = detectLanguage(`${posix.dirname(path)}/.named-file.conf`, text);
+  if (asConf) return asConf;
+  return SECRETS_ENTRY.test(text.slice(0, 4096).replace(/^\uFEFF/, '')) ? 'libreswan-secrets' : null;
+}

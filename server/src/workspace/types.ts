@@ -34,6 +34,14 @@ export interface AnalyzedFile {
    * (secrets-permissions) without any IO.
    */
   mode?: number;
+  /**
+   * Why the disk reader could not use the file (binary, too large, cannot read), when it could not: the
+   * file is then analyzed as empty text and reported as `unreadable-file` by the CLI. Checks that would
+   * report the absence of its content (psk-missing for a secrets file) stay silent on its host.
+   */
+  readProblem?: string;
+  /** True when the file on disk starts with a UTF-8 byte order mark, which the decoder drops (set by the CLI's disk reads). */
+  bom?: boolean;
 }
 
 /**

@@ -66,3 +66,23 @@ test('yamaha scaffold into a folder holding a router file adds to that file with
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('yamaha scaffold --force on an existing router: new tunnels keep its outside address; vpnconf.json keeps earlier peers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpnconf-rtx-local-'));
+  try {
+    assert.equal(run('scaffold', '--cpe', 'yamaha-rtx', '--cloud', 'aws', '--out', dir, '--local-address', '203.0.113.40').status, 0);
+    const again = run('scaffold', '--cpe', 'yamaha-rtx', '--cloud', 'oci', '--out', dir, '--force');
+    assert.equal(again.status, 0, again.stderr);
+    const third = run('scaffold', '--cpe', 'yamaha-rtx', '--cloud', 'aws', '--out', dir, '--force');
+    assert.equal(third.status, 0, third.stderr);
+    const text = readFileSync(join(dir, 'aws.rtx'), 'utf8');
+    assert.deepEqual([...new Set(numbers(text, /^\s*ipsec ike local address \d+ (\S+)$/gm))], ['203.0.113.40'], 'one outside address for the router');
+    const peers = (JSON.parse(readFileSync(join(dir, 'vpnconf.json'), 'utf8')) as { peers: Record<string, string> }).peers;
+    const remotes = numbers(text, /^\s*ipsec ike remote address \d+ (\S+)$/gm);
+    assert.equal(remotes.length, 6);
+    assert.deepEqual(Object.keys(peers).sort(), [...remotes].sort(), 'every tunnel peer stays in vpnconf.json');
+    assert.deepEqual(problems(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,11 +4,11 @@ import { rangeContains } from '../../core/types';
 import { cloudName } from '../../model/clouds';
 import { contains } from '../../model/ip';
 import { hostStaticRoutes, type StaticRoute } from '../../model/static-routes';
-import { hostLabel, tunnelModel, type TunnelEnd } from '../../model/tunnels';
+import { endLabel, hostLabel, tunnelModel, type TunnelEnd } from '../../model/tunnels';
 import type { WorkspaceSnapshot } from '../../workspace/types';
 import { placeText } from './tunnel';
 
-const label = (e: TunnelEnd): string => (e.vendor === 'yamaha' ? e.name : `conn ${e.name}`);
+const label = (e: TunnelEnd): string => endLabel(e, false);
 
 /**
  * Hover on the prefix of a static route (FRR `ip route`, Yamaha `ip route`) at `pos` (0-based): where each

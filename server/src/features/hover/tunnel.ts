@@ -4,7 +4,7 @@ import { rangeContains } from '../../core/types';
 import { cloudName } from '../../model/clouds';
 import { addressText, peerOf } from '../../model/ip';
 import { maskPsk } from '../../model/secrets';
-import { hostLabel, tunnelModel, type TunnelEnd } from '../../model/tunnels';
+import { endLabel, hostLabel, tunnelModel, type TunnelEnd } from '../../model/tunnels';
 import { pathOfUri } from '../../workspace/workspace';
 import type { WorkspaceSnapshot } from '../../workspace/types';
 
@@ -23,7 +23,7 @@ export function placeText(snapshot: WorkspaceSnapshot, uri: string, range: Range
   return `${rel}:${range.start.line + 1}`;
 }
 
-const label = (e: TunnelEnd): string => (e.vendor === 'yamaha' ? e.name : `conn ${e.name}`);
+const label = (e: TunnelEnd): string => endLabel(e, false);
 
 /**
  * Hover on an inside address (`leftvti`/`rightvti`, Yamaha `ip tunnel [remote] address`) at `pos`:

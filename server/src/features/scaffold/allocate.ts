@@ -26,6 +26,8 @@ export interface Taken {
    * used (file path and a short description, no secret) for the refusal message.
    */
   peers: Map<string, { path: string; what: string }>;
+  /** The outside address (IPv4, as written) the host's existing tunnels use, first in file order; none on a fresh host. */
+  localOutside?: string;
 }
 
 /** An empty record (no snapshot: a fresh folder). */
@@ -60,6 +62,7 @@ export function collectTaken(snapshot: WorkspaceSnapshot | undefined, hosts: rea
     for (const e of model.byHost.get(h) ?? []) {
       for (const m of [e.mark, e.markIn, e.markOut]) if (m?.value) t.marks.add(markKey(m.value));
       if (e.vtiInterface) t.vtis.add(e.vtiInterface.text);
+      if (!t.localOutside && e.local && /^ip:\d+\.\d+\.\d+\.\d+$/.test(e.local.value ?? '')) t.localOutside = e.local.text;
       const path = snapshot.files.get(e.uri)?.path ?? e.uri;
       for (const r of [e.remote, e.remoteId]) if (r?.value && r.value !== 'any' && !t.peers.has(r.value)) t.peers.set(r.value, { path, what: `${e.vendor === 'yamaha' ? 'tunnel' : 'conn'} ${e.name}` });
     }

@@ -148,6 +148,7 @@ export function requestFromImport(imp: ImportedTunnels, cpe: CpeKind, target: st
     peerOutside: both(a.peerOutside, b.peerOutside) ?? base.peerOutside,
     peerOutsideDefaulted: !both(a.peerOutside, b.peerOutside),
     localOutside: a.localOutside ?? base.localOutside,
+    localOutsideDefaulted: !a.localOutside,
     ...(a.localId ? { localId: a.localId } : {}),
     localAsn: a.localAsn ?? base.localAsn,
     peerAsn: a.peerAsn ?? base.peerAsn,

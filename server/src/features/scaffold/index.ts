@@ -36,6 +36,8 @@ export function generate(request: ScaffoldRequest, snapshot?: WorkspaceSnapshot,
     for (const v of peerTaken.vtis) taken.vtis.add(v);
   }
   const notes: string[] = [];
+  // A host has one outside address: new tunnels on a host with tunnels use theirs unless the user gave one.
+  if (request.localOutsideDefaulted && taken.localOutside) request = { ...request, localOutside: taken.localOutside };
   request = { ...request, peerOutside: peerAddresses(request, taken, notes, host?.root ?? target) };
   const ours = planSide(request, taken, random, notes);
   const files: ScaffoldFile[] = [];

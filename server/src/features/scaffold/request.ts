@@ -28,6 +28,7 @@ export function defaultRequest(cpe: CpeKind, peer: PeerKind, target: string): Sc
     peerOutside: [...PEER_OUTSIDE[peer]],
     peerOutsideDefaulted: true,
     localOutside: '198.51.100.10',
+    localOutsideDefaulted: true,
     localNets: ['10.10.0.0/16'],
     ...(peer === 'libreswan' ? { peerNets: ['10.20.0.0/16'] } : {}),
     localAsn: DEFAULT_ASN.local,

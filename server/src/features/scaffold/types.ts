@@ -30,6 +30,12 @@ export interface ScaffoldRequest {
   peerOutsideDefaulted?: boolean;
   /** Our outside address (`left=`, Yamaha `ipsec ike local address`). */
   localOutside: string;
+  /**
+   * True when `localOutside` is the documentation default rather than an address the user gave (or an
+   * import read): on a host that already has tunnels, the generator then uses the outside address those
+   * tunnels use (a router or gateway has one), instead of the default.
+   */
+  localOutsideDefaulted?: boolean;
   /** Our IKE ID when it differs from `localOutside` (NAT: the public address), else omitted. */
   localId?: string;
   /** Networks we advertise over BGP. */

@@ -28,6 +28,8 @@ export interface SecretEntry {
   secret: string | null;
   /** Range of the secret as written (quotes included). */
   secretRange: Range | null;
+  /** True when pluto refuses the (unquoted 0x/0s/0t) secret as malformed data (`encoded.ts`); reported as secrets-syntax. */
+  malformed?: boolean;
   /** For PPKS: the PPK id. */
   ppkId?: string;
   /** Whole entry, which may span continuation lines. */

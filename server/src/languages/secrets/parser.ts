@@ -1,3 +1,4 @@
+import { encodedSecretMessage, encodedSecretProblem } from './encoded';
 import { lineRange, type FileProblem, type Range } from '../../core/types';
 import { splitLines } from '../../core/text';
 import type { ParseResult } from '../types';
@@ -132,6 +133,11 @@ function parseEntry(tokens: Token[], problems: FileProblem[], line: number, text
   const secret = args[0];
   if (!secret.quoted && !/^0[xXsStT]/.test(secret.text)) {
     problems.push({ range: secret.range, severity: 'error', code: SECRETS_SYNTAX_CODE, message: 'Unquoted secret: write it in double quotes, or as 0x (hex), 0s (base64) or 0t (text).' });
+  }
+  const malformed = !secret.quoted && kind === 'PSK' ? encodedSecretProblem(secret.text) : null;
+  if (malformed) {
+    problems.push({ range: secret.range, severity: 'error', code: SECRETS_SYNTAX_CODE, message: encodedSecretMessage(malformed, secret.text) });
+    entry.malformed = true;
   }
   entry.secret = secret.text;
   entry.secretRange = secret.range;
