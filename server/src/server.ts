@@ -2,7 +2,7 @@ import { createConnection, ErrorCodes, ResponseError, ProposedFeatures, TextDocu
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, CheckCache } from './checks/run';
 import type { Finding, LanguageId } from './core/types';
-import { isCandidate, isDirectory, readDiskFile, readMode, walk } from './workspace/disk';
+import { isCandidate, isDirectory, readBom, readDiskFile, readMode, walk } from './workspace/disk';
 import { canonicalUri, pathOfUri, uriOfPath, WorkspaceStore } from './workspace/workspace';
 import { hover } from './features/hover';
 import { completion, resolveCompletion } from './features/completion';
@@ -93,7 +93,7 @@ async function indexFolders(): Promise<void> {
       const uri = uriOfPath(f);
       if (documents.get(uri)) continue;
       const d = readDiskFile(f);
-      if (!d.problem) store.set(uri, d.text, 0, null, d.mode);
+      if (!d.problem) store.set(uri, d.text, 0, null, d.mode, !!d.bom);
       if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
     }
   }
@@ -140,10 +140,13 @@ async function refreshSettings(): Promise<void> {
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
 documents.onDidChangeContent((e) => {
-  // The permission bits stay those read from disk; a file opened before indexing reached it is stat'ed once.
-  const known = store.get(e.document.uri)?.mode;
-  const mode = known ?? (e.document.uri.startsWith('file:') ? readMode(pathOfUri(e.document.uri)) : undefined);
-  store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId), mode);
+  // The permission bits and the BOM stay those read from disk (the editor's text never holds a BOM); a
+  // file opened before indexing reached it is stat'ed and its first 3 bytes read once.
+  const known = store.get(e.document.uri);
+  const onDisk = !known && e.document.uri.startsWith('file:') ? pathOfUri(e.document.uri) : undefined;
+  const mode = known ? known.mode : onDisk !== undefined ? readMode(onDisk) : undefined;
+  const bom = known ? !!known.bom : onDisk !== undefined && readBom(onDisk);
+  store.set(e.document.uri, e.document.getText(), e.document.version, langOf(e.document.languageId), mode, bom);
   editedFirst.add(canonicalUri(e.document.uri));
   schedule(15);
 });
@@ -153,7 +156,7 @@ documents.onDidClose((e) => {
   const path = pathOfUri(e.document.uri);
   const d = readDiskFile(path);
   if (d.problem) store.delete(e.document.uri);
-  else store.set(e.document.uri, d.text, -1, null, d.mode);
+  else store.set(e.document.uri, d.text, -1, null, d.mode, !!d.bom);
   schedule(0);
 });
 
@@ -183,7 +186,7 @@ function readIntoStore(path: string): void {
   if (documents.get(uri)) return;
   const d = readDiskFile(path);
   if (d.problem) store.delete(uri);
-  else store.set(uri, d.text, Date.now(), null, d.mode);
+  else store.set(uri, d.text, Date.now(), null, d.mode, !!d.bom);
 }
 
 /** Debounces re-analysis: `ms` after the last change, run all checks and publish what changed. */

@@ -18,7 +18,9 @@ const EFFECT: Readonly<Record<string, string>> = {
  *   failed` on line 1 (a leading comment becomes IDs, and the next line then fails).
  * - FRR 8.4.4 `vtysh -C`: `% Unknown command: <BOM>router bgp 65000` (or `<BOM>!`) on line 1.
  * Reported once per file on line 1 (0-based LSP range: the first line's text); Yamaha files are not checked
- * (not measured on a router). The quick fix is not offered yet: the editor's text never holds the BOM.
+ * (not measured on a router). No quick fix: the editor's text never holds the BOM, so no text edit can
+ * remove it; the message says how to save the file without it. In the server, the flag comes from the
+ * disk read and stays while the file is open (`WorkspaceStore.set`, `readBom`).
  */
 export const check: FileCheck = {
   code: 'utf8-bom',
@@ -32,7 +34,7 @@ export const check: FileCheck = {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: file.lines[0]?.length ?? 0 } },
       severity: 'error',
       code: 'utf8-bom',
-      message: `This file starts with a UTF-8 byte order mark (BOM), invisible in most editors; ${EFFECT[file.languageId] ?? 'the tool reads it as part of line 1'}. Save the file as UTF-8 without BOM.`,
+      message: `This file starts with a UTF-8 byte order mark (BOM), invisible in most editors; ${EFFECT[file.languageId] ?? 'the tool reads it as part of line 1'}. Save the file as UTF-8 without BOM (in VS Code: click the encoding in the status bar, Save with Encoding, UTF-8).`,
     };
     return [problem];
   },

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix, resolve, sep } from 'node:path';
 import { looksBinary } from '../core/text';
 import { detectLanguage } from './languages';
@@ -28,6 +28,23 @@ export function readMode(path: string): number | undefined {
     return statSync(path).mode & 0o7777;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * True when the file on disk starts with a UTF-8 byte order mark (EF BB BF); false when it does not or
+ * cannot be read. Reads 3 bytes; never throws. For files opened in the editor, whose text has no BOM.
+ */
+export function readBom(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const b = Buffer.alloc(3);
+    return readSync(fd, b, 0, 3, 0) === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -121,10 +121,11 @@ export class WorkspaceStore {
   /**
    * Adds or replaces a file. `languageId` may come from the editor; otherwise it is detected from the
    * path and content. `mode` is the file's permission bits on disk when the caller knows them (undefined:
-   * keep the mode already known for this URI, e.g. while the file is open in an editor). Returns the
+   * keep the mode already known for this URI, e.g. while the file is open in an editor); `bom` likewise
+   * whether the file on disk starts with a UTF-8 byte order mark (editor text never holds it). Returns the
    * analyzed file, or null when vpnconf does not read this file.
    */
-  set(uri: string, text: string, version: number, languageId?: LanguageId | null, mode?: number): AnalyzedFile | null {
+  set(uri: string, text: string, version: number, languageId?: LanguageId | null, mode?: number, bom?: boolean): AnalyzedFile | null {
     uri = canonicalUri(uri);
     const path = pathOfUri(uri);
     const lang = languageId ?? detectLanguage(path, text);
@@ -134,8 +135,11 @@ export class WorkspaceStore {
     }
     const old = this.files.get(uri);
     mode ??= old?.mode;
-    if (old && old.version === version && old.text === text && old.languageId === lang && old.mode === mode) return old;
+    // A client that does not strip the BOM hands it over in the text (the parsers skip it).
+    const hasBom = text.charCodeAt(0) === 0xfeff || (bom ?? old?.bom ?? false);
+    if (old && old.version === version && old.text === text && old.languageId === lang && old.mode === mode && !!old.bom === hasBom) return old;
     const file = analyzeFile(uri, path, lang, text, version, mode, old);
+    if (hasBom) file.bom = true;
     if (!old || old.languageId !== lang) this.hostIndex = null;
     this.files.set(uri, file);
     if (!old) this.frozen = null;
