@@ -14,10 +14,19 @@ export interface TrailItem {
   level: MatchLevel;
 }
 
+/**
+ * A match state: the words matched so far, as a persistent list (each matched word adds one node pointing
+ * at the previous one, so states that share a prefix share its nodes and nothing is copied). `pos` is the
+ * number of words matched (the list's length); ROOT is the empty start.
+ */
 interface State {
+  leaf: Leaf | null;
+  level: MatchLevel;
+  prev: State | null;
   pos: number;
-  trail: TrailItem[];
 }
+
+const ROOT: State = { leaf: null, level: NO_MATCH, prev: null, pos: 0 };
 
 /** Mutable bookkeeping of one match attempt. */
 export interface MatchCtx {
@@ -51,72 +60,93 @@ function typeOf(l: Leaf): string {
   return l.k === 'class' ? l.text : l.k;
 }
 
+/** Compares two matched words at the same position: <0 when `x` is more specific, >0 when `y` is, else 0. */
+function compareItems(x: Leaf, xl: MatchLevel, y: Leaf, yl: MatchLevel): number {
+  if (x === y) return 0;
+  if (typeOf(x) !== typeOf(y)) return prec(x) - prec(y);
+  return xl !== yl ? yl - xl : 0;
+}
+
 /** Compares two trails of equal length: <0 when `a` is more specific, >0 when `b` is, 0 when neither. */
 export function compareTrails(a: readonly TrailItem[], b: readonly TrailItem[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const x = a[i], y = b[i];
-    if (x.leaf === y.leaf) continue;
-    if (typeOf(x.leaf) !== typeOf(y.leaf)) {
-      const d = prec(x.leaf) - prec(y.leaf);
-      if (d !== 0) return d;
-      continue;
-    }
-    if (x.level !== y.level) return y.level - x.level;
+    const d = compareItems(a[i].leaf, a[i].level, b[i].leaf, b[i].level);
+    if (d !== 0) return d;
   }
   return 0;
 }
 
-function addState(out: Map<number, State>, s: State): void {
-  const cur = out.get(s.pos);
-  if (!cur || compareTrails(s.trail, cur.trail) < 0) out.set(s.pos, s);
+/**
+ * compareTrails on two states: walks both lists back from the end (skipping the longer one's extra tail)
+ * and keeps the verdict of the earliest differing word; stops at the first shared node.
+ */
+function compareStates(a: State, b: State): number {
+  let x: State | null = a, y: State | null = b;
+  while (x && x.pos > b.pos) x = x.prev;
+  while (y && y.pos > a.pos) y = y.prev;
+  let res = 0;
+  while (x && y && x !== y && x.leaf && y.leaf) {
+    const d = compareItems(x.leaf, x.level, y.leaf, y.level);
+    if (d !== 0) res = d;
+    x = x.prev;
+    y = y.prev;
+  }
+  return res;
+}
+
+/** Adds `s` to `out` unless a state at the same position is at least as specific (replaces it in place). */
+function addState(out: State[], s: State): void {
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].pos !== s.pos) continue;
+    if (compareStates(s, out[i]) < 0) out[i] = s;
+    return;
+  }
+  out.push(s);
 }
 
 function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
   if (states.length === 1 && !l.rep) return matchLeafOnce(l, states[0], ctx);
-  const out = new Map<number, State>();
+  const out: State[] = [];
   for (const s of states) {
     if (--ctx.budget < 0) return [];
     if (s.pos > ctx.reach) {
       ctx.reach = s.pos;
       ctx.expect = [l];
     } else if (s.pos === ctx.reach) ctx.expect.push(l);
-    let p = s.pos;
-    let trail = s.trail;
-    while (p < ctx.words.length) {
-      const lv = leafLevel(l, ctx.words[p]);
+    let t = s;
+    while (t.pos < ctx.words.length) {
+      const lv = leafLevel(l, ctx.words[t.pos]);
       if (lv < (l.k === 'kw' ? PARTLY : EXACT)) break;
-      trail = [...trail, { leaf: l, level: lv }];
-      p++;
-      addState(out, { pos: p, trail });
+      t = { leaf: l, level: lv, prev: t, pos: t.pos + 1 };
+      addState(out, t);
       if (!l.rep) break;
-      if (p > ctx.reach) {
-        ctx.reach = p;
+      if (t.pos > ctx.reach) {
+        ctx.reach = t.pos;
         ctx.expect = [l];
       }
     }
   }
-  return [...out.values()];
+  return out;
 }
 
-/**
- * matchLeaf for one state and a leaf without `...` (most steps of a line): the same result, without the
- * Map and the arrays of the general case.
- */
+const NONE: State[] = [];
+
+/** matchLeaf for one state and a leaf without `...` (most steps of a line): the same result, less work. */
 function matchLeafOnce(l: Leaf, s: State, ctx: MatchCtx): State[] {
-  if (--ctx.budget < 0) return [];
+  if (--ctx.budget < 0) return NONE;
   if (s.pos > ctx.reach) {
     ctx.reach = s.pos;
     ctx.expect = [l];
   } else if (s.pos === ctx.reach) ctx.expect.push(l);
-  if (s.pos >= ctx.words.length) return [];
+  if (s.pos >= ctx.words.length) return NONE;
   const lv = leafLevel(l, ctx.words[s.pos]);
-  if (lv < (l.k === 'kw' ? PARTLY : EXACT)) return [];
-  return [{ pos: s.pos + 1, trail: [...s.trail, { leaf: l, level: lv }] }];
+  if (lv < (l.k === 'kw' ? PARTLY : EXACT)) return NONE;
+  return [{ leaf: l, level: lv, prev: s, pos: s.pos + 1 }];
 }
 
 /** Matches a sequence of elements from each of `states`; returns the reachable end states. */
-export function matchSeq(items: readonly Elem[], states: State[], ctx: MatchCtx): State[] {
+function matchSeq(items: readonly Elem[], states: State[], ctx: MatchCtx): State[] {
   let cur = states;
   for (const el of items) {
     if (cur.length === 0) break;
@@ -127,34 +157,50 @@ export function matchSeq(items: readonly Elem[], states: State[], ctx: MatchCtx)
 
 function matchElem(el: Elem, states: State[], ctx: MatchCtx): State[] {
   if (el.k === 'kw' || el.k === 'var' || el.k === 'range' || el.k === 'class') return matchLeaf(el, states, ctx);
-  const out = new Map<number, State>();
+  const out: State[] = [];
   if (el.k === 'opt') for (const s of states) addState(out, s);
   if (el.k === 'alt' || el.k === 'opt') {
     for (const a of el.alts) for (const s of matchSeq(a, states, ctx)) addState(out, s);
-    return [...out.values()];
+    return out;
   }
-  // set: one or more alternatives in any order, each at most once
-  let frontier = states.map((s) => ({ s, used: new Set<number>() }));
-  const seen = new Set<string>();
+  return matchSet(el.alts, states, out, ctx);
+}
+
+/**
+ * `{a|b}`: one or more alternatives in any order, each at most once. A frontier entry is a state plus the
+ * set of alternatives used so far, kept as a bit mask (groups in FRR 8.4.4 have at most 8 alternatives;
+ * the arithmetic below is exact up to 53).
+ */
+function matchSet(alts: readonly Elem[][], states: State[], out: State[], ctx: MatchCtx): State[] {
+  const scale = 2 ** alts.length;
+  let frontier = states.map((s) => ({ s, used: 0 }));
+  const seen = new Set<number | string>();
   while (frontier.length > 0 && ctx.budget > 0) {
-    const next: { s: State; used: Set<number> }[] = [];
+    const next: { s: State; used: number }[] = [];
     for (const f of frontier) {
-      el.alts.forEach((a, i) => {
-        if (f.used.has(i) || a.length === 0) return;
-        for (const e of matchSeq(a, [f.s], ctx)) {
+      for (let i = 0, bit = 1; i < alts.length; i++, bit *= 2) {
+        if (Math.floor(f.used / bit) % 2 === 1 || alts[i].length === 0) continue;
+        for (const e of matchSeq(alts[i], [f.s], ctx)) {
           if (e.pos === f.s.pos) continue;
-          const used = new Set(f.used).add(i);
-          const key = `${e.pos}:${[...used].sort((x, y) => x - y).join(',')}`;
+          const used = f.used + bit;
+          const key = alts.length <= 20 ? e.pos * scale + used : `${e.pos}:${used}`;
           if (seen.has(key)) continue;
           seen.add(key);
           next.push({ s: e, used });
           addState(out, e);
         }
-      });
+      }
     }
     frontier = next;
   }
-  return [...out.values()];
+  return out;
+}
+
+/** The words of state `s` as a trail array (first word first). */
+function trailOf(s: State): TrailItem[] {
+  const trail: TrailItem[] = new Array<TrailItem>(s.pos);
+  for (let t: State | null = s; t && t.leaf; t = t.prev) trail[t.pos - 1] = { leaf: t.leaf, level: t.level };
+  return trail;
 }
 
 /** Result of matching a line against one command. */
@@ -170,11 +216,11 @@ export interface CommandMatch {
 /** Matches all `words` against the command `items`. Never throws. */
 export function matchCommand(items: readonly Elem[], words: readonly string[]): CommandMatch {
   const ctx: MatchCtx = { words, reach: 0, expect: [], budget: 20000 };
-  const ends = matchSeq(items, [{ pos: 0, trail: [] }], ctx);
+  const ends = matchSeq(items, [ROOT], ctx);
   const full = ends.find((s) => s.pos === words.length);
   for (const s of ends) if (s.pos > ctx.reach) {
     ctx.reach = s.pos;
     ctx.expect = [];
   }
-  return { trail: full ? full.trail : null, reach: ctx.reach, expect: ctx.expect };
+  return { trail: full ? trailOf(full) : null, reach: ctx.reach, expect: ctx.expect };
 }
