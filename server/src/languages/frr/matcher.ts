@@ -106,10 +106,14 @@ function addState(out: State[], s: State): void {
 }
 
 function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
+  if (states.length === 1 && !l.rep) return matchLeafOnce(l, states[0], ctx);
   const out: State[] = [];
   for (const s of states) {
     if (--ctx.budget < 0) return [];
-    tried(l, s.pos, ctx);
+    if (s.pos > ctx.reach) {
+      ctx.reach = s.pos;
+      ctx.expect = [l];
+    } else if (s.pos === ctx.reach) ctx.expect.push(l);
     let t = s;
     while (t.pos < ctx.words.length) {
       const lv = leafLevel(l, ctx.words[t.pos]);
@@ -119,8 +123,7 @@ function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
       if (!l.rep) break;
       if (t.pos > ctx.reach) {
         ctx.reach = t.pos;
-        ctx.expect.length = 0;
-        ctx.expect.push(l);
+        ctx.expect = [l];
       }
     }
   }
@@ -129,47 +132,27 @@ function matchLeaf(l: Leaf, states: State[], ctx: MatchCtx): State[] {
 
 const NONE: State[] = [];
 
-/** Sets `ctx.reach`/`ctx.expect` for leaf `l` tried at word index `pos` (reuses the expect array). */
-function tried(l: Leaf, pos: number, ctx: MatchCtx): void {
-  if (pos > ctx.reach) {
-    ctx.reach = pos;
-    ctx.expect.length = 0;
-    ctx.expect.push(l);
-  } else if (pos === ctx.reach) ctx.expect.push(l);
-}
-
-/** matchLeaf for one state and a leaf without `...` (most steps of a line): the end state or null. */
-function matchLeafOnce(l: Leaf, s: State, ctx: MatchCtx): State | null {
-  if (--ctx.budget < 0) return null;
-  tried(l, s.pos, ctx);
-  if (s.pos >= ctx.words.length) return null;
+/** matchLeaf for one state and a leaf without `...` (most steps of a line): the same result, less work. */
+function matchLeafOnce(l: Leaf, s: State, ctx: MatchCtx): State[] {
+  if (--ctx.budget < 0) return NONE;
+  if (s.pos > ctx.reach) {
+    ctx.reach = s.pos;
+    ctx.expect = [l];
+  } else if (s.pos === ctx.reach) ctx.expect.push(l);
+  if (s.pos >= ctx.words.length) return NONE;
   const lv = leafLevel(l, ctx.words[s.pos]);
-  if (lv < (l.k === 'kw' ? PARTLY : EXACT)) return null;
-  return { leaf: l, level: lv, prev: s, pos: s.pos + 1 };
+  if (lv < (l.k === 'kw' ? PARTLY : EXACT)) return NONE;
+  return [{ leaf: l, level: lv, prev: s, pos: s.pos + 1 }];
 }
 
-/**
- * Matches a sequence of elements from each of `states`; returns the reachable end states. While there is
- * a single state, plain leaves step it without building arrays (`cur` is null once `one` moved on).
- */
+/** Matches a sequence of elements from each of `states`; returns the reachable end states. */
 function matchSeq(items: readonly Elem[], states: State[], ctx: MatchCtx): State[] {
-  let cur: State[] | null = states;
-  let one: State | null = states.length === 1 ? states[0] : null;
+  let cur = states;
   for (const el of items) {
-    if (one !== null) {
-      if (!('alts' in el) && !el.rep) {
-        one = matchLeafOnce(el, one, ctx);
-        if (one === null) return NONE;
-        cur = null;
-        continue;
-      }
-      cur ??= [one];
-    }
-    if (cur === null || cur.length === 0) break;
+    if (cur.length === 0) break;
     cur = matchElem(el, cur, ctx);
-    one = cur.length === 1 ? cur[0] : null;
   }
-  return cur ?? [one!];
+  return cur;
 }
 
 function matchElem(el: Elem, states: State[], ctx: MatchCtx): State[] {
