@@ -9,7 +9,7 @@ import type { AnalysisOptions, Check } from '../checks/types';
 import type { Finding } from '../core/types';
 import { forgetLibreswanHost, includeTries, isGlobDir, resolveInclude } from '../model/libreswan';
 import { forgetHostPsks } from '../model/secrets';
-import { hostBgp, hostEnds, rebaseHostFacts } from '../model/tunnels';
+import { hostBgp, hostEnds, rebaseHostFacts, type HostBgp } from '../model/tunnels';
 import { readDiskFile } from '../workspace/disk';
 import { groupHosts, type Host, type HostIndex, type HostOverrides } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
@@ -21,7 +21,7 @@ import { pushAll } from '../core/arrays';
 
 /** One file the CLI will check: where it is on disk, its canonical URI and path, and its language. */
 export interface PlannedFile {
-  /** The path as walked (OS form), for reading. */
+  /** The path as walked (OS form), for reading; `runStreamed` sets it to '' once it has read the file. */
   diskPath: string;
   /** Canonical `file:` URI (the store's key). */
   uri: string;
@@ -55,7 +55,8 @@ const CROSS_CHECKS: readonly Check[] = CHECKS.filter((c) => c.scope === 'workspa
  *
  * Returns null when a Libreswan `include` of one host reaches a file of another host: host-by-host
  * snapshots would then disagree with the whole-workspace one, and the caller must check the classic way.
- * Findings are identical to `runChecks` on the whole snapshot (same order once sorted by file).
+ * Findings are identical to `runChecks` on the whole snapshot (same order once sorted by file). Each
+ * planned file's `diskPath` is set to '' once the file is read (the plan is not read again after a run).
  */
 export function runStreamed(plan: readonly PlannedFile[], overrides: readonly HostOverrides[], options: AnalysisOptions, severities: SeverityOverrides): StreamResult | null {
   const order = new Map<string, number>();
@@ -87,6 +88,7 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     for (const uri of mine) {
       const p = unique[order.get(uri)!];
       const d = readDiskFile(p.diskPath);
+      p.diskPath = ''; // read once: the walked path string need not live to the end of the run
       const file = analyzeFile(uri, p.path, p.languageId, d.text, 0, d.mode);
       if (d.problem) {
         problems.set(uri, d.problem);
@@ -106,6 +108,8 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     }
     const ends = hostEnds(snapshot, host);
     const bgp = hostBgp(snapshot, host);
+    firstMentionsOnly(bgp);
+    host.fileUris = host.fileUris.slice(); // exact length: an array grown by push keeps slack
     rebaseHostFacts(host, host.fileUris.map((u) => stubs.get(u)));
     slimPsks(ends);
     interner.compact([ends, bgp]); // one pass: the ends and the host's BGP facts share neighbor objects
@@ -113,6 +117,7 @@ export function runStreamed(plan: readonly PlannedFile[], overrides: readonly Ho
     forgetHostPsks(host);
     if (++done % GC_EVERY_HOSTS === 0) collectGarbage();
   }
+  libreswanByDir.clear(); // the include check is done: its `{uri, path}` entries can go
   // Stand-ins in plan order, as the whole-workspace snapshot holds the files.
   const all: WorkspaceSnapshot = { files: new Map(unique.map((p) => [p.uri, stubs.get(p.uri)!])), hosts: index, options };
   for (const [uri, list] of runChecks(all, severities, new CheckCache(), CROSS_CHECKS)) if (list.length) pushAll((found[order.get(uri)!] ??= []), list);
@@ -148,6 +153,15 @@ function collectGarbage(): void {
     }
   }
   gc?.();
+}
+
+/**
+ * Cuts each BGP neighbor's `mentions` to the first (`address.range`, kept for any reader that takes it):
+ * the others are read only by quick fixes (renaming the neighbor), which the CLI never computes. Changes
+ * `bgp`'s neighbors in place; the host's tunnel ends share those neighbor objects.
+ */
+function firstMentionsOnly(bgp: HostBgp): void {
+  for (const n of bgp.neighbors) if (n.mentions.length > 1) n.mentions = [n.mentions[0]];
 }
 
 /** A snapshot of one host: its files, a host index with that host only (and the workspace's cloud peers). */

@@ -89,7 +89,8 @@ export function rebaseHostFacts(host: Host, files: readonly (AnalyzedFile | unde
     const f = e.psk ? byUri.get(e.psk.psk.file.uri) : undefined;
     if (e.psk && f) e.psk = { ...e.psk, psk: { ...e.psk.psk, file: f } };
   }
-  hostCache.set(host, { ...hit, files, seen: 0 });
+  // Exact-length copy: the builders grew the list by push (slack); the items stay the same objects.
+  hostCache.set(host, { ...hit, files, ends: hit.ends.slice(), seen: 0 });
   return true;
 }
 
