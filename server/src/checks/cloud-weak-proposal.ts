@@ -15,7 +15,7 @@ import { perHostEnds } from './util';
 export const check: WorkspaceCheck = {
   code: 'cloud-weak-proposal',
   defaultSeverity: 'warning',
-  description: 'A tunnel to AWS or OCI proposes weak (SHA-1, MD5, DH 1/2/5) or refused (3DES, DH 5 in AWS phase 1) algorithms.',
+  description: 'A tunnel to AWS or OCI proposes weak (SHA-1, DH 2/5) or refused (3DES, MD5, DH 1, DH 5 in AWS phase 1) algorithms.',
   scope: 'workspace',
   run: perHostEnds((ends, model) => {
     const out: Finding[] = [];
@@ -49,13 +49,22 @@ interface Assessment {
 }
 
 const WEAK: ReadonlyArray<[RegExp, string]> = [
-  [/^(md5|hmac_md5(_96)?)$/, 'MD5'],
   [/^(sha|sha1|sha1_96|hmac_sha1(_96)?)$/, 'SHA-1'],
-  [/^(modp768|dh1)$/, 'DH group 1 (modp768)'],
   [/^(modp1024|dh2)$/, 'DH group 2 (modp1024)'],
   [/^(modp1536|dh5)$/, 'DH group 5 (modp1536)'],
 ];
-const REFUSED: ReadonlyArray<[RegExp, string]> = [[/^(3des|3des_cbc|des|des_cbc)$/, '3DES/DES']];
+/**
+ * Algorithms neither cloud lists, so a proposal made only of them never gets an SA: 3DES/DES; MD5 (AWS
+ * integrity: SHA1 and SHA2-256/384/512 only; OCI: SHA2-384/256, SHA1-96 in phase 1 and HMAC-SHA2-256-128,
+ * HMAC-SHA1-128 in phase 2); DH group 1 (AWS: groups 2 and 14-24; OCI: 2, 5, 14, 19, 20, 24). Source:
+ * ../shared/reference/clouds/aws.json and oci.json (AWS "Tunnel options for your Site-to-Site VPN
+ * connection", OCI "Supported IPSec Parameters").
+ */
+const REFUSED: ReadonlyArray<[RegExp, string]> = [
+  [/^(3des|3des_cbc|des|des_cbc)$/, '3DES/DES'],
+  [/^(md5|hmac_md5(_96)?)$/, 'MD5'],
+  [/^(modp768|dh1)$/, 'DH group 1 (modp768)'],
+];
 
 /** `assess` results by (phase, cloud, text): every tunnel of a fleet repeats the same few proposals. */
 const assessMemo = new Map<string, Assessment | null>();
