@@ -223,3 +223,24 @@ test('sarif: artifact URIs are percent-encoded URI references (a folder name wit
   assert.ok(uris.length > 0);
   assert.ok(uris.every((u) => u === 'my%20gw/ipsec.conf'), uris.join(', '));
 });
+
+test('text output escapes control and bidi characters quoted from a file; messages are cut to a bounded length, both CLI paths', () => {
+  const root = mkdtempSync(join(tmpdir(), 'vpnconf-cli-ctl-'));
+  mkdirSync(join(root, 'frr'));
+  // An ECMA-48 colour + window-title sequence and a right-to-left override inside a misspelt keyword.
+  writeFileSync(join(root, 'ipsec.conf'), 'conn a\n    left=192.0.2.1\n    right=198.51.100.1\n    lef\x1b[31mtRED\x1b]0;pwned\x07\u202e=1\n    auto=ondemand\n');
+  writeFileSync(join(root, 'frr', 'bgpd.conf'), `router bgp 65000\n neighbor ${'a'.repeat(100_000)}\n`);
+  const args = (format: 'text' | 'json'): CheckArgs => ({ format, paths: [root], options: { libreswanVersion: '5' }, overrides: {} });
+  for (const outcome of [runCheck(args('text')), runCheckWhole(args('text'))]) {
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f\u202e]/.test(outcome.output), 'no raw control or bidi character in text output');
+    assert.match(outcome.output, /lef\\x1b\[31mtRED\\x1b\]0;pwned\\x07\\u\{202e\}/);
+    for (const line of outcome.output.split('\n')) assert.ok(line.length < 2300, `line of ${line.length} characters`);
+    assert.match(outcome.output, /message cut: 100,0\d\d characters/);
+  }
+  // JSON keeps the exact text (JSON escapes control characters itself), still bounded in length.
+  for (const outcome of [runCheck(args('json')), runCheckWhole(args('json'))]) {
+    const list = JSON.parse(outcome.output) as Array<{ message: string }>;
+    assert.ok(list.some((f) => f.message.includes('\x1b[31m')));
+    assert.ok(list.every((f) => f.message.length < 2100));
+  }
+});

@@ -135,7 +135,8 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
 function report(args: CheckArgs, version: string, bases: CliBase[], unreadable: Finding[], byUri: Map<string, Finding[]>, fileCount: number, secrets: readonly string[]): CheckOutcome {
   const inputProblems = applySeverity(unreadable, args.overrides);
   const findings = [...inputProblems, ...[...byUri.values()].flat()];
-  const list = sortCliFindings(toCliFindings(findings, bases));
+  // Each message redacted before it is cut to length (a cut must not leave half a secret); the whole output again below.
+  const list = sortCliFindings(toCliFindings(findings, bases, (m) => redact(m, secrets)));
   let output: string;
   if (args.format === 'json') output = JSON.stringify(list, null, 2) + '\n';
   else if (args.format === 'sarif') output = JSON.stringify(toSarif(list, CHECKS, version), null, 2) + '\n';

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Finding, Severity } from '../core/types';
+import { boundMessage, escapeControls } from '../core/message';
 import { pathOfUri } from '../workspace/workspace';
 
 /** One finding in the CLI's JSON contract (DESIGN §4): 1-based lines and columns, file relative to the PATH given. */
@@ -31,7 +32,7 @@ export interface CliBase {
  * the file itself shows its label. Lines and columns are 1-based
  * UTF-16 code units; `endColumn` is exclusive.
  */
-export function toCliFindings(findings: readonly Finding[], bases: readonly CliBase[]): CliFinding[] {
+export function toCliFindings(findings: readonly Finding[], bases: readonly CliBase[], clean: (message: string) => string = (m) => m): CliFinding[] {
   const rel = (uri: string): string => {
     const p = pathOfUri(uri);
     for (const b of bases) {
@@ -50,8 +51,8 @@ export function toCliFindings(findings: readonly Finding[], bases: readonly CliB
     endColumn: f.range.end.character + 1,
     severity: f.severity,
     code: f.code,
-    message: f.message,
-    related: (f.related ?? []).map((r) => ({ file: rel(r.uri), line: r.range.start.line + 1, message: r.message })),
+    message: boundMessage(clean(f.message)),
+    related: (f.related ?? []).map((r) => ({ file: rel(r.uri), line: r.range.start.line + 1, message: boundMessage(clean(r.message)) })),
   }));
 }
 
@@ -60,12 +61,15 @@ export function sortCliFindings(list: CliFinding[]): CliFinding[] {
   return list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
-/** `file:line:col: severity code: message` lines, related places indented below, then a summary line. */
+/**
+ * `file:line:col: severity code: message` lines, related places indented below, then a summary line.
+ * Control and bidi characters quoted from the files are escaped (`escapeControls`).
+ */
 export function formatText(list: readonly CliFinding[], fileCount: number): string {
   const lines: string[] = [];
   for (const f of list) {
-    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`);
-    for (const r of f.related) lines.push(`    ${r.file}:${r.line}: ${r.message}`);
+    lines.push(escapeControls(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}`));
+    for (const r of f.related) lines.push(escapeControls(`    ${r.file}:${r.line}: ${r.message}`));
   }
   const count = (s: Severity): number => list.filter((f) => f.severity === s).length;
   lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s) in ${fileCount} file(s) checked`);
