@@ -1,5 +1,6 @@
 import type { Finding, RelatedPlace } from '../core/types';
 import { addressText, cidrOf, isNetworkOrBroadcast, isPointToPoint, peerOf, type Cidr } from '../model/ip';
+import { hostConnectedNets } from '../model/static-routes';
 import { endLabel, hostBgp, hostLabel, peerPairs, tunnelModel, type Fact, type TunnelEnd } from '../model/tunnels';
 import type { WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
@@ -24,7 +25,7 @@ export const check: WorkspaceCheck = {
     const out: Finding[] = [];
     for (const e of model.ends) for (const f of cachedEndFindings(e)) out.push(f);
     for (const [a, b] of peerPairs(model)) pushAll(out, crossFindings(a, b));
-    for (const [host, ends] of model.byHost) for (const f of cachedBgpFindings(ends, hostBgp(snapshot, host))) out.push(f);
+    for (const [host, ends] of model.byHost) for (const f of cachedBgpFindings(ends, hostBgp(snapshot, host), () => hostConnectedNets(snapshot, host))) out.push(f);
     // One finding per place: the per-end reason wins over the cross-end one at the same value.
     const seen = new Set<string>();
     return out.filter((f) => {
@@ -50,10 +51,11 @@ function cachedEndFindings(e: TunnelEnd): Finding[] {
   return out;
 }
 
-function cachedBgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>): Finding[] {
+/** `connected`: the host's interface networks; read only when a link-local neighbor needs them. `bgp` is a new object whenever a file of the host changes, so the cache stays right. */
+function cachedBgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>, connected: () => ReadonlyArray<Fact<Cidr>>): Finding[] {
   const hit = bgpMemo.get(ends);
   if (hit && hit.bgp === bgp) return hit.out;
-  const out = bgpFindings(ends, bgp);
+  const out = bgpFindings(ends, bgp, connected);
   bgpMemo.set(ends, { bgp, out });
   return out;
 }
@@ -139,7 +141,7 @@ function crossFindings(a: TunnelEnd, b: TunnelEnd): Finding[] {
   return out;
 }
 
-function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>): Finding[] {
+function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>, connected: () => ReadonlyArray<Fact<Cidr>>): Finding[] {
   if (!bgp.neighbors.length) return [];
   const out: Finding[] = [];
   const attached = new Set<unknown>();
@@ -154,21 +156,42 @@ function bgpFindings(ends: readonly TunnelEnd[], bgp: ReturnType<typeof hostBgp>
     const what = got === l.value.addr ? "this host's own inside address" : isNetworkOrBroadcast(cidrOf(l.value.family, got, l.value.prefix)) ? `the ${got === l.value.network ? 'network' : 'broadcast'} address of ${l.value.networkText}` : `not the other host of ${l.value.networkText}`;
     out.push(at(n.address, `BGP neighbor ${n.address.text} over ${endLabel(e)} is ${what}${want ? `; the peer is ${want}` : ''}.`, [rel(l, `inside address of ${endLabel(e, false)}`)], { end: e.key, kind: 'neighbor' }));
   }
-  // A neighbor outside every inside prefix, near a tunnel (same /24) or with a cloud ASN, is a typo'd peer.
+  // A neighbor outside every inside prefix is a typo'd peer when it is near a tunnel (same /24), has a
+  // cloud ASN, or is link-local (169.254.0.0/16, RFC 3927: reachable only over a directly connected link,
+  // the range AWS and OCI take inside addresses from) on no interface network of the host.
   const nets = ends.filter((e) => e.insideLocal).map((e) => e.insideLocal!);
   if (!nets.length) return out;
+  let ifnets: ReadonlyArray<Fact<Cidr>> | undefined;
   for (const n of bgp.neighbors) {
     if (attached.has(n)) continue;
     const a = n.address.value;
     // The other host of some tunnel's prefix (two tunnels sharing one /30: subnet-overlap's finding) is no typo.
     if (nets.some((l) => l.value.family === a.family && peerOf(l.value) === a.addr)) continue;
-    const near = nets.find((l) => l.value.family === a.family && a.family === 4 && cidrOf(4, l.value.addr, 24).network === cidrOf(4, a.addr, 24).network);
+    const mine = nets.filter((l) => l.value.family === a.family);
+    const near = a.family === 4 && mine.some((l) => cidrOf(4, l.value.addr, 24).network === cidrOf(4, a.addr, 24).network);
     const cloudAsn = n.remoteAsn && [31898, 14544, 7224, 10124, 9059, 17493, 64512].includes(n.remoteAsn.value);
-    if (!near && !cloudAsn) continue;
+    const linkLocal = a.family === 4 && cidrOf(4, a.addr, 16).network === LINK_LOCAL && !(ifnets ??= connected()).some((c) => c.value.family === 4 && a.addr >= c.value.network && a.addr <= c.value.last);
+    if (!near && !cloudAsn && !linkLocal) continue;
     const peers = ends.filter((e) => e.insideLocal && expectedRemote(e.insideLocal.value)).map((e) => `${expectedRemote(e.insideLocal!.value)} (${endLabel(e, false)})`);
-    out.push(at(n.address, `BGP neighbor ${n.address.text} is not the other host of any tunnel's inside prefix on this host${peers.length ? `; tunnel peers: ${peers.join(', ')}` : ''}.`, near ? [rel(near, 'nearest tunnel inside address')] : []));
+    const why = linkLocal && !near ? ' (a link-local address, reachable only over a directly connected link, and on no interface network of this host)' : '';
+    const closest = near || linkLocal ? nearestTo(mine, a.addr) : undefined;
+    out.push(at(n.address, `BGP neighbor ${n.address.text} is not the other host of any tunnel's inside prefix on this host${why}${peers.length ? `; tunnel peers: ${peers.join(', ')}` : ''}.`, closest ? [rel(closest, 'nearest tunnel inside address')] : []));
   }
   return out;
+}
+
+/** 169.254.0.0 as an unsigned integer: the IPv4 link-local /16 (RFC 3927). */
+const LINK_LOCAL = 0xa9fe0000n;
+
+/** The inside address numerically closest to `addr` (same family assumed), or undefined for none. */
+function nearestTo(nets: ReadonlyArray<Fact<Cidr>>, addr: bigint): Fact<Cidr> | undefined {
+  let best: Fact<Cidr> | undefined;
+  let gap = -1n;
+  for (const l of nets) {
+    const d = l.value.addr > addr ? l.value.addr - addr : addr - l.value.addr;
+    if (gap < 0n || d < gap) [best, gap] = [l, d];
+  }
+  return best;
 }
 
 /**
