@@ -2,7 +2,7 @@ import { parseCheckArgs, runCheck } from './cli/check';
 import { parseScaffoldArgs, runScaffold, SCAFFOLD_USAGE } from './cli/scaffold';
 
 const VERSION = '0.1.0';
-const USAGE = `usage: vpnconf check [--format text|json|sarif] [--libreswan-version 4|5] [--severity CODE:LEVEL]... PATH...
+const USAGE = `usage: vpnconf check [--format text|json|sarif] [--libreswan-version 4|5] [--severity CODE:LEVEL]... [--] PATH...
        vpnconf scaffold --cpe libreswan-frr|yamaha-rtx --cloud aws|oci|libreswan --out DIR [options]
        vpnconf --version
 

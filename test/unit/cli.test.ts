@@ -244,3 +244,17 @@ test('text output escapes control and bidi characters quoted from a file; messag
     assert.ok(list.every((f) => f.message.length < 2100));
   }
 });
+
+test('overlapping PATHs count each file once; `--` ends the options', () => {
+  const root = workspace();
+  const once = run('check', root);
+  const total = /in (\d+) file\(s\) checked/.exec(once.out)![1];
+  const twice = run('check', root, join(root, 'site-a'), `${root}/./`);
+  assert.equal(/in (\d+) file\(s\) checked/.exec(twice.out)![1], total, twice.out);
+  const dashed = mkdtempSync(join(tmpdir(), 'vpnconf-cli-dash-'));
+  writeFileSync(join(dashed, '-odd.conf'), 'conn a\n    left=192.0.2.1\n    right=198.51.100.1\n    auto=ondemand\n');
+  const r = runIn(dashed, 'check', '--', '-odd.conf');
+  assert.notEqual(r.code, 2, r.err);
+  assert.match(r.out, /in 1 file\(s\) checked/);
+  assert.match(runIn(dashed, 'check', '-odd.conf').err, /unknown option -odd\.conf/);
+});

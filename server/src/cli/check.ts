@@ -46,6 +46,10 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | string {
       if (!code || !SEVERITIES.includes(sev)) return `--severity takes CODE:error|warning|information|hint|off (got ${v})`;
       if (!KNOWN_CODES.has(code)) return `--severity: no check has the code ${code}`;
       (args.overrides as Record<string, Severity | 'off'>)[code] = sev as Severity | 'off';
+    } else if (a === '--') {
+      // Everything after `--` is a PATH, even when it starts with '-'.
+      args.paths.push(...argv.slice(i + 1));
+      break;
     } else if (a.startsWith('-')) {
       return `unknown option ${a}`;
     } else {
@@ -100,7 +104,8 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
   if ('exitCode' in walked) return walked;
   const store = new WorkspaceStore(args.options);
   const unreadable: Finding[] = [];
-  let fileCount = 0;
+  // Distinct files: overlapping PATHs (`d d/gw`, `x ./x/`) list some files twice.
+  const counted = new Set<string>();
   for (const listing of walked.listings) {
     for (const u of listing.unreadableDirs) unreadable.push(folderProblem(u.path, u.problem));
     for (const j of listing.vpnconfJson) {
@@ -113,7 +118,7 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
       const lang = !named ? null : d.problem ? detectLanguage(d.path) : detectNamedFileLanguage(d.path, d.text);
       // A file named on the command line is never skipped in silence: unreadable, or of no language vpnconf knows.
       if (named && !lang) {
-        fileCount++;
+        counted.add(uriOfPath(d.path));
         unreadable.push(d.problem ? problemOf(uriOfPath(d.path), d.problem) : unknownLanguage(uriOfPath(d.path)));
         continue;
       }
@@ -122,13 +127,13 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
       // Before any snapshot: part of its construction (the store only knows the decoded text).
       if (d.problem) file.readProblem = d.problem;
       if (d.bom) file.bom = true;
-      fileCount++;
+      counted.add(file.uri);
       if (d.problem) unreadable.push(problemOf(file.uri, d.problem));
     }
   }
   const snapshot = store.snapshot();
   const byUri = runChecks(snapshot, args.overrides);
-  return report(args, version, walked.bases, unreadable, byUri, fileCount, collectSecrets(snapshot));
+  return report(args, version, walked.bases, unreadable, byUri, counted.size, collectSecrets(snapshot));
 }
 
 /** Formats the findings of a run, redacts every secret, and decides the exit code. */
@@ -159,7 +164,7 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
   const jsonErrors: Array<{ at: number; finding: Finding }> = [];
   // Input problems the plan does not hold (folders that cannot be listed, named files of no language), by plan position.
   const namedProblems: Array<{ at: number; finding: Finding }> = [];
-  let unplannedFiles = 0;
+  const unplanned = new Set<string>();
   const plan: PlannedFile[] = [];
   for (const listing of walked.listings) {
     for (const u of listing.unreadableDirs) namedProblems.push({ at: plan.length, finding: folderProblem(u.path, u.problem) });
@@ -180,7 +185,7 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
         // A file named on the command line is never skipped in silence: unreadable, or of no language vpnconf knows.
         if (!languageId && walked.named.has(f)) {
           namedProblems.push({ at: plan.length, finding: d.problem ? problemOf(uri, d.problem) : unknownLanguage(uri) });
-          unplannedFiles++;
+          unplanned.add(uri);
         }
       }
       if (languageId) plan.push({ diskPath: f, uri, path, languageId });
@@ -200,7 +205,7 @@ function runCheckStreamed(args: CheckArgs, version: string): CheckOutcome | null
     if (problem) unreadable.push(problemOf(plan[i].uri, problem));
   }
   const secrets = [...new Set(run.secrets)].sort((a, b) => b.length - a.length);
-  return report(args, version, walked.bases, unreadable, run.byUri, plan.length + unplannedFiles, secrets);
+  return report(args, version, walked.bases, unreadable, run.byUri, new Set([...plan.map((p) => p.uri), ...unplanned]).size, secrets);
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
