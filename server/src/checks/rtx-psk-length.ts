@@ -35,7 +35,7 @@ export const check: FileCheck = {
       if (k.length > MAX_TEXT_PSK) {
         out.push({ range: k.range, severity: 'error', code, message: `The pre-shared key of gateway ${g.id} is ${k.length} characters; at most ${MAX_TEXT_PSK} are accepted.` });
       } else if (k.length < MIN_PSK_LENGTH) {
-        out.push({ range: k.range, severity: 'warning', code, message: `The pre-shared key of gateway ${g.id} is only ${k.length} characters; AWS requires 8 to 64.` });
+        out.push({ range: k.range, severity: 'warning', code, message: `The pre-shared key of gateway ${g.id} is only ${k.length} characters; use at least ${MIN_PSK_LENGTH} (AWS accepts 8 to 64).` });
       }
     }
     return out;

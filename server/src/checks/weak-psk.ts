@@ -19,7 +19,7 @@ export const check: FileCheck = {
       if (/^0[xXsS]/.test(e.secret)) continue;
       const len = [...(/^0[tT]/.test(e.secret) ? e.secret.slice(2) : e.secret)].length;
       if (len >= MIN_PSK_LENGTH) continue;
-      out.push({ range: e.secretRange, severity: 'warning', code: 'weak-psk', message: `This PSK has only ${len} characters; use at least ${MIN_PSK_LENGTH} (clouds require 8 to 64).` });
+      out.push({ range: e.secretRange, severity: 'warning', code: 'weak-psk', message: `This PSK has only ${len} characters; use at least ${MIN_PSK_LENGTH} (AWS accepts 8 to 64).` });
     }
     return out;
   },
