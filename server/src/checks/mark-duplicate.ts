@@ -24,7 +24,8 @@ const shared = (a: TunnelEnd, b: TunnelEnd): boolean => a.vtiShared && b.vtiShar
 function hostFindings(ends: readonly TunnelEnd[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const report = (e: TunnelEnd, f: Fact<unknown>, others: TunnelEnd[], what: string, data: object, sharedFact: boolean): void => {
+  /** `factOf`: where each other end sets the same thing; the related place is that line when the end sets it itself, else its conn header. */
+  const report = (e: TunnelEnd, f: Fact<unknown>, others: TunnelEnd[], what: string, data: object, sharedFact: boolean, factOf: (o: TunnelEnd) => Fact<unknown> | undefined): void => {
     const range: Range = sharedFact || !isOwnFact(e, f) ? e.nameRange : f.range;
     const uri = sharedFact || !isOwnFact(e, f) ? e.uri : f.uri;
     const k = `${e.key}|${what}`;
@@ -36,7 +37,11 @@ function hostFindings(ends: readonly TunnelEnd[]): Finding[] {
       severity: 'error',
       code: 'mark-duplicate',
       message: `${what} of ${endLabel(e)} is also used by ${others.map((o) => endLabel(o)).join(', ')} on this host; each tunnel needs its own.`,
-      related: others.map((o) => ({ uri: o.uri, range: o.nameRange, message: `${endLabel(o, false)} uses the same ${what.split(' ')[0]}` })),
+      related: others.map((o) => {
+        const g = factOf(o);
+        const own = !!g && isOwnFact(o, g);
+        return { uri: own ? g.uri : o.uri, range: own ? g.range : o.nameRange, message: `${endLabel(o, false)} uses the same ${what.split(' ')[0]}` };
+      }),
       data: { end: e.key, ...data },
     });
   };
@@ -56,7 +61,7 @@ function hostFindings(ends: readonly TunnelEnd[]): Finding[] {
         if (!others.length) continue;
         const f = dir(e)! as Fact<Mark>;
         const sharedFact = group.some((o) => o !== e && dir(o) === f) || others.some((o) => { const g = dir(o); return !!g && g.uri === f.uri && g.range.start.line === f.range.start.line; });
-        report(e, f, others, `mark ${f.text}`, { kind: 'mark' }, sharedFact);
+        report(e, f, others, `mark ${f.text}`, { kind: 'mark' }, sharedFact, dir);
       }
     }
   }
@@ -74,7 +79,7 @@ function hostFindings(ends: readonly TunnelEnd[]): Finding[] {
       if (!others.length) continue;
       const f = e.vtiInterface!;
       const sharedFact = others.some((o) => o.vtiInterface!.uri === f.uri && o.vtiInterface!.range.start.line === f.range.start.line);
-      report(e, f, others, `vti-interface ${f.text} (without vti-shared=yes)`, { kind: 'vti' }, sharedFact);
+      report(e, f, others, `vti-interface ${f.text} (without vti-shared=yes)`, { kind: 'vti' }, sharedFact, (o) => o.vtiInterface);
     }
   }
   return out;
