@@ -5,7 +5,8 @@ import { yamahaFactsOf } from '../model/yamaha';
 /**
  * Inside `tunnel select T`, the IKE gateway id of every `ipsec ike ... N` command must be the gateway of the
  * policy the tunnel uses (`ipsec tunnel P` -> `ipsec sa policy P G` -> N == G), and an `ipsec sa policy`
- * written in the block should be the block's own policy. Source: reference commands.json `ipsec_binding` rule.
+ * written in the block should be the block's own policy, and no two tunnels share one policy. Source: reference
+ * commands.json `ipsec_binding` rule.
  */
 export const check: FileCheck = {
   code: 'rtx-gateway-mismatch',
@@ -17,7 +18,17 @@ export const check: FileCheck = {
     const facts = yamahaFactsOf(file);
     if (!facts) return [];
     const out: FileProblem[] = [];
+    const policyOwner = new Map<number, number>();
     for (const t of facts.tunnels) {
+      // Two tunnels on one SA policy: one finding on the later `ipsec tunnel` line, instead of one per IKE
+      // line of that tunnel (its IKE commands name its own gateway, the borrowed policy another).
+      const owner = t.ipsecTunnel ? policyOwner.get(t.ipsecTunnel.value) : undefined;
+      if (t.ipsecTunnel && owner !== undefined && owner !== t.id) {
+        out.push({ range: t.ipsecTunnel.range, severity: 'error', code: 'rtx-gateway-mismatch',
+          message: `ipsec tunnel ${t.ipsecTunnel.value} is already used by tunnel ${owner}; each tunnel needs its own SA policy (ipsec sa policy) and IKE gateway.` });
+        continue;
+      }
+      if (t.ipsecTunnel) policyOwner.set(t.ipsecTunnel.value, t.id);
       const pol = t.saPolicy;
       if (t.ipsecTunnel) {
         for (const p of facts.saPolicies.values()) {
