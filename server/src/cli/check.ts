@@ -122,11 +122,10 @@ export function runCheckWhole(args: CheckArgs, version = '0.0.0'): CheckOutcome 
         unreadable.push(d.problem ? problemOf(uriOfPath(d.path), d.problem) : unknownLanguage(uriOfPath(d.path)));
         continue;
       }
-      const file = store.set(uriOfPath(d.path), d.text, 0, lang, d.mode);
+      const file = store.set(uriOfPath(d.path), d.text, 0, lang, d.mode, !!d.bom);
       if (!file) continue;
       // Before any snapshot: part of its construction (the store only knows the decoded text).
       if (d.problem) file.readProblem = d.problem;
-      if (d.bom) file.bom = true;
       counted.add(file.uri);
       if (d.problem) unreadable.push(problemOf(file.uri, d.problem));
     }

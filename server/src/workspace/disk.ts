@@ -31,6 +31,11 @@ export function readMode(path: string): number | undefined {
   }
 }
 
+/** True when `bytes` start with a UTF-8 byte order mark (EF BB BF). */
+function startsWithUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * True when the file on disk starts with a UTF-8 byte order mark (EF BB BF); false when it does not or
  * cannot be read. Reads 3 bytes; never throws. For files opened in the editor, whose text has no BOM.
@@ -40,7 +45,7 @@ export function readBom(path: string): boolean {
   try {
     fd = openSync(path, 'r');
     const b = Buffer.alloc(3);
-    return readSync(fd, b, 0, 3, 0) === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    return readSync(fd, b, 0, 3, 0) === 3 && startsWithUtf8Bom(b);
   } catch {
     return false;
   } finally {
@@ -73,8 +78,7 @@ export function readDiskFile(path: string): DiskFile {
     if (st.size > MAX_FILE_BYTES) return { path: p, text: '', problem: `file is larger than ${MAX_FILE_BYTES} bytes; not checked`, mode };
     const bytes = readFileSync(path);
     if (looksBinary(bytes)) return { path: p, text: '', problem: 'binary file (NUL bytes); not checked', mode };
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { path: p, text: decodeBytes(bytes), mode, ...(bom ? { bom } : {}) };
+    return { path: p, text: decodeBytes(bytes), mode, ...(startsWithUtf8Bom(bytes) ? { bom: true } : {}) };
   } catch (e) {
     return { path: p, text: '', problem: `cannot read: ${(e as Error).message}` };
   }

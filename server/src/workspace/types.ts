@@ -40,7 +40,7 @@ export interface AnalyzedFile {
    * report the absence of its content (psk-missing for a secrets file) stay silent on its host.
    */
   readProblem?: string;
-  /** True when the file on disk starts with a UTF-8 byte order mark, which the decoder drops (set by the CLI's disk reads). */
+  /** True when the file on disk starts with a UTF-8 byte order mark, which the decoder drops (from the disk read: `WorkspaceStore.set`'s `bom`, the CLI's host-by-host reads). */
   bom?: boolean;
 }
 
