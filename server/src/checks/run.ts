@@ -245,11 +245,11 @@ export function analyze(snapshot: WorkspaceSnapshot, overrides: SeverityOverride
   }
   const extra = new Map<string, Finding[]>();
   for (const list of found.values()) {
-    for (const f of list) {
-      if (!snapshot.files.has(f.uri)) continue;
-      const l = extra.get(f.uri);
-      if (l) l.push(f);
-      else extra.set(f.uri, [f]);
+    for (const [uri, fs] of groupByUri(list)) {
+      if (!snapshot.files.has(uri)) continue;
+      const l = extra.get(uri);
+      if (l) pushAll(l, fs);
+      else extra.set(uri, [...fs]);
     }
   }
   const results = new Map<string, Finding[]>();
