@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import type { Finding, Range } from '../core/types';
-import { libreswanSettings, perHost } from './util';
+import type { Finding } from '../core/types';
+import { firstLineRange, libreswanSettings, perHost } from './util';
 import { resolveInclude } from '../model/libreswan';
-import { secretsReach } from '../model/secrets';
+import { secretsFilesByDir, secretsReach } from '../model/secrets';
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import type { CodeActionLike, FixableFinding } from './fix-types';
@@ -42,11 +42,11 @@ function unreachedOnHost(snapshot: WorkspaceSnapshot, host: Host): Finding[] {
     const name = posix.relative(posix.dirname(main.path), file.path);
     out.push({
       uri: file.uri,
-      range: firstLine(file),
+      range: firstLineRange(file),
       severity: 'warning',
       code: 'secrets-not-included',
       message: `pluto reads only ipsec.secrets and the files it includes, and no include line reaches \`${name}\`: the keys in this file are never loaded. Add an \`include\` for it to ipsec.secrets.`,
-      related: [{ uri: main.uri, range: firstLine(main), message: 'the secrets file pluto reads (none of its include lines reaches the other file)' }],
+      related: [{ uri: main.uri, range: firstLineRange(main), message: 'the secrets file pluto reads (none of its include lines reaches the other file)' }],
     });
   }
   return out;
@@ -65,9 +65,6 @@ function otherSecretsfile(snapshot: WorkspaceSnapshot, host: Host): boolean {
   return false;
 }
 
-function firstLine(file: AnalyzedFile): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: file.lines[0]?.length ?? 0 } };
-}
 
 /**
  * The include line that makes pluto read `file`, as written on the host (paths under /etc): the packaged
@@ -78,8 +75,7 @@ function includeFor(main: AnalyzedFile, file: AnalyzedFile, files: readonly Anal
   const root = posix.dirname(main.path);
   const rel = posix.relative(root, file.path);
   if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
-  const byDir = new Map<string, AnalyzedFile[]>();
-  for (const f of files) byDir.set(posix.dirname(f.path), [...(byDir.get(posix.dirname(f.path)) ?? []), f]);
+  const byDir = secretsFilesByDir(files);
   const reaches = (pattern: string): AnalyzedFile[] => resolveInclude(main.path, pattern, byDir);
   // The packaged glob, unless it would read again a file an include already reads (then the file alone).
   if (/^ipsec\.d\/[^/]+\.secrets$/.test(rel)) {

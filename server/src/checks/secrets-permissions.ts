@@ -1,4 +1,4 @@
-import { lineRange } from '../core/types';
+import { firstLineRange } from './util';
 import type { FileCheck } from './types';
 
 /** Permission bits that let the file's group or other users read it. */
@@ -19,7 +19,7 @@ export const check: FileCheck = {
     const who = file.mode & 0o004 ? 'every user of the machine' : 'the file\'s group';
     const octal = (file.mode & 0o777).toString(8).padStart(4, '0');
     return [{
-      range: lineRange(0, 0, file.lines[0]?.length ?? 0),
+      range: firstLineRange(file),
       severity: 'information',
       code: 'secrets-permissions',
       message: `This secrets file is readable by ${who} (mode ${octal}); restrict it to its owner: chmod 600.`,

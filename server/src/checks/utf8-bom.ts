@@ -1,5 +1,6 @@
 import type { FileProblem } from '../core/types';
 import type { FileCheck } from './types';
+import { firstLineRange } from './util';
 
 /** What the real tool makes of the BOM, per language (measured; see the check's docstring). */
 const EFFECT: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ export const check: FileCheck = {
   run(file) {
     if (!file.bom) return [];
     const problem: FileProblem = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: file.lines[0]?.length ?? 0 } },
+      range: firstLineRange(file),
       severity: 'error',
       code: 'utf8-bom',
       message: `This file starts with a UTF-8 byte order mark (BOM), invisible in most editors; ${EFFECT[file.languageId] ?? 'the tool reads it as part of line 1'}. Save the file as UTF-8 without BOM (in VS Code: click the encoding in the status bar, Save with Encoding, UTF-8).`,

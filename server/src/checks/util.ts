@@ -1,4 +1,4 @@
-import type { Finding, FileProblem, Range, RelatedPlace } from '../core/types';
+import { lineRange, type Finding, type FileProblem, type Range, type RelatedPlace } from '../core/types';
 import type { Section, Setting } from '../languages/libreswan/ast';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
 import type { Host } from '../workspace/hosts';
@@ -21,6 +21,11 @@ export function libreswanSettings(file: AnalyzedFile): ReadonlyArray<{ section: 
     settingsMemo.set(file, (pairs = out));
   }
   return pairs;
+}
+
+/** The whole first line of `file` (0-based LSP range; empty for an empty file): where file-level findings go. */
+export function firstLineRange(file: AnalyzedFile): Range {
+  return lineRange(0, 0, file.lines[0]?.length ?? 0);
 }
 
 /** Builds a workspace finding in a file. */

@@ -93,16 +93,24 @@ export function secretsReach(snapshot: WorkspaceSnapshot, host: Host): SecretsRe
   return { main, files, reached };
 }
 
+/** `files` grouped by folder (absolute POSIX path), in the given order: the index `resolveInclude` looks secrets includes up in. */
+export function secretsFilesByDir(files: readonly AnalyzedFile[]): Map<string, AnalyzedFile[]> {
+  const byDir = new Map<string, AnalyzedFile[]>();
+  for (const f of files) {
+    const d = posix.dirname(f.path);
+    const list = byDir.get(d);
+    if (list) list.push(f);
+    else byDir.set(d, [f]);
+  }
+  return byDir;
+}
+
 function secretsWalk(snapshot: WorkspaceSnapshot, host: Host): SecretsReach & { order: ReadEntry[] } {
   const files = host.fileUris
     .map((u) => snapshot.files.get(u))
     .filter((f): f is AnalyzedFile => f?.parsed.languageId === 'libreswan-secrets')
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const byDir = new Map<string, AnalyzedFile[]>();
-  for (const f of files) {
-    const d = posix.dirname(f.path);
-    byDir.set(d, [...(byDir.get(d) ?? []), f]);
-  }
+  const byDir = secretsFilesByDir(files);
   const out: ReadEntry[] = [];
   const done = new Set<AnalyzedFile>();
   const read = (file: AnalyzedFile, depth: number, stack: Set<AnalyzedFile>): void => {
