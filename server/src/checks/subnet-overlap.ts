@@ -10,7 +10,7 @@ import { parseCidr } from '../model/ip';
 import { hostConnectedNets, hostStaticRoutes } from '../model/static-routes';
 import { localNets, routeBypassesTunnel, routeIntoTunnelLocal } from './subnet-overlap-routes';
 import { pushAll } from '../core/arrays';
-import { hostUnchangedSince, snapshotSerial } from '../workspace/workspace';
+import { hostFilesSame, snapshotSerial } from '../workspace/workspace';
 
 /**
  * DESIGN §2 `subnet-overlap`:
@@ -41,7 +41,7 @@ export const check: WorkspaceCheck = {
     for (const [host, ends] of model.byHost) {
       const pairing = hostPairing(model, ends);
       let hit = memo.get(ends);
-      if (hit && hit.pairing === pairing && stillValid(hit, snapshot, host)) {
+      if (hit && hit.pairing === pairing && hostFilesSame(snapshot, host, hit.seen, hit.files)) {
         hit.seen = snapshotSerial(snapshot);
       } else {
         const files = host.fileUris.map((u) => snapshot.files.get(u));
@@ -85,12 +85,6 @@ interface HostPart {
 }
 const memo = new WeakMap<readonly TunnelEnd[], HostPart>();
 
-/** True when none of the host's files changed since the part was last valid: O(changed files) when the store knows them. */
-function stillValid(hit: HostPart, snapshot: WorkspaceSnapshot, host: Host): boolean {
-  if (hit.seen && hostUnchangedSince(snapshot, hit.seen, host)) return true;
-  const files = host.fileUris.map((u) => snapshot.files.get(u));
-  return hit.files.length === files.length && hit.files.every((f, i) => f === files[i]);
-}
 
 const finding = (f: Fact<unknown>, message: string, other: Fact<unknown>, otherMsg: string): Finding => ({
   uri: f.uri,

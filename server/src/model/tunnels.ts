@@ -1,6 +1,6 @@
 import type { Host } from '../workspace/hosts';
 import type { AnalyzedFile, WorkspaceSnapshot } from '../workspace/types';
-import { changedSince, hostUnchangedSince, snapshotSerial } from '../workspace/workspace';
+import { changedSince, hostFilesSame, snapshotSerial } from '../workspace/workspace';
 import { libreswanEnds } from './ends-libreswan';
 import { frrBgp } from './ends-frr';
 import { yamahaBgp, yamahaEnds } from './ends-yamaha';
@@ -105,15 +105,11 @@ function hostFacts(snapshot: WorkspaceSnapshot, host: Host): HostFacts {
   // Known unchanged since last seen (O(changed files)), else compare the host's files.
   const serial = snapshotSerial(snapshot);
   if (hit && serial && hit.seen === serial) return hit;
-  if (hit && hit.seen && hit.version === version && hostUnchangedSince(snapshot, hit.seen, host)) {
+  if (hit && hit.version === version && hostFilesSame(snapshot, host, hit.seen, hit.files)) {
     hit.seen = serial;
     return hit;
   }
   const files = host.fileUris.map((u) => snapshot.files.get(u));
-  if (hit && hit.version === version && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) {
-    hit.seen = serial;
-    return hit;
-  }
   const ends: TunnelEnd[] = [];
   for (const b of BUILDERS) pushAll(ends, b(snapshot, host));
   const bgp: HostBgp = { neighbors: [] };

@@ -65,6 +65,17 @@ export function hostUnchangedSince(snapshot: WorkspaceSnapshot, earlier: Workspa
   return true;
 }
 
+/**
+ * True when `host`'s files in `snapshot` are the very objects of `files` (a per-host cache's record, found
+ * valid at the snapshot with serial `seen`, 0 for none): O(changed files) through `hostUnchangedSince` when
+ * the store knows what changed since `seen`, else a comparison of the host's file objects one by one.
+ */
+export function hostFilesSame(snapshot: WorkspaceSnapshot, host: Host, seen: number, files: readonly (AnalyzedFile | undefined)[]): boolean {
+  if (seen && hostUnchangedSince(snapshot, seen, host)) return true;
+  const uris = host.fileUris;
+  return files.length === uris.length && uris.every((u, i) => snapshot.files.get(u) === files[i]);
+}
+
 /** Largest patch on top of the frozen file map before the snapshot copies the map again (amortizes the copy). */
 const PATCH_LIMIT = 64;
 
